@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Text;
+using HybridQsharp.Quantum.Qsharp;
+using HybridQsharp.Quantum.Tapes;
+
+namespace HybridQsharp.Quantum.Backends;
+
+/// <summary>
+/// Writes a tape back out as a Q# operation <c>Apply(angles : Double[], qubits : Qubit[])</c>,
+/// so that the Q# simulator can run circuits given by gate angles, e.g. the shifted
+/// evaluations of the parameter-shift rule, which no choice of the original operation's
+/// parameters expresses when parameters are shared between gates.
+/// </summary>
+public static class TapeQsharpEmitter
+{
+    public const string Operation = "HybridQsharpRuntime.Tape.Apply";
+
+    public static QsharpProgram Emit(CircuitTape tape)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("namespace HybridQsharpRuntime.Tape {");
+        text.AppendLine("    operation Apply(angles : Double[], qubits : Qubit[]) : Unit {");
+        foreach (var gate in tape.Gates)
+        {
+            var qubits = new[] { gate.Qubit0, gate.Qubit1, gate.Qubit2 }.Take(gate.Kind.QubitCount()).Select(q => $"qubits[{q}]");
+            var arguments = gate.AngleIndex >= 0 ? qubits.Prepend($"angles[{gate.AngleIndex}]") : qubits;
+            text.Append(CultureInfo.InvariantCulture, $"        {gate.Kind.QsharpName()}({string.Join(", ", arguments)});").AppendLine();
+        }
+
+        text.AppendLine("    }");
+        text.AppendLine("}");
+        return new QsharpProgram([new QsharpSource("<lifted-tape>", text.ToString())]);
+    }
+}

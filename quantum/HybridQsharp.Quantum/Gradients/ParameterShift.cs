@@ -1,0 +1,67 @@
+using HybridQsharp.Quantum.Backends;
+using HybridQsharp.Quantum.Tapes;
+
+namespace HybridQsharp.Quantum.Gradients;
+
+/// <summary>
+/// The two-term parameter-shift rule: every rotation exp(-iθP/2) has
+/// dE/dθ = [E(θ + π/2) - E(θ - π/2)] / 2 exactly, using only circuit evaluations, so it works
+/// on any backend including hardware. Per circuit: one forward row plus two shifted rows per
+/// rotation that depends on a parameter, all sent to the backend in a single call.
+/// </summary>
+public sealed class ParameterShift(IQuantumBackend backend) : IGradientMethod
+{
+    private const double Shift = Math.PI / 2;
+
+    public string Name => "parameter-shift";
+
+    public async ValueTask<TapeJacobian> JacobianAsync(CircuitTape tape, ReadOnlyMemory<double> parameters, int circuits, CancellationToken cancellationToken = default)
+    {
+        var shifted = Enumerable.Range(0, tape.AngleCount).Where(g => !tape.Angles[g].IsConstant).ToArray();
+        var rowsPerCircuit = 1 + (2 * shifted.Length);
+        var angleCount = tape.AngleCount;
+        var baseAngles = tape.EvaluateAngles(parameters.Span, circuits);
+
+        var rows = new double[circuits * rowsPerCircuit * angleCount];
+        for (var c = 0; c < circuits; c++)
+        {
+            var source = baseAngles.AsSpan(c * angleCount, angleCount);
+            for (var r = 0; r < rowsPerCircuit; r++)
+            {
+                source.CopyTo(rows.AsSpan(((c * rowsPerCircuit) + r) * angleCount, angleCount));
+            }
+
+            for (var s = 0; s < shifted.Length; s++)
+            {
+                rows[(((c * rowsPerCircuit) + 1 + (2 * s)) * angleCount) + shifted[s]] += Shift;
+                rows[(((c * rowsPerCircuit) + 2 + (2 * s)) * angleCount) + shifted[s]] -= Shift;
+            }
+        }
+
+        var expectations = await backend.ExpectationsAsync(tape, rows, circuits * rowsPerCircuit, cancellationToken);
+
+        var outputs = tape.Qubits;
+        var values = new double[circuits * outputs];
+        var jacobian = new double[circuits * outputs * tape.ParameterCount];
+        var angleGradient = new double[angleCount];
+        for (var c = 0; c < circuits; c++)
+        {
+            var first = c * rowsPerCircuit * outputs;
+            expectations.AsSpan(first, outputs).CopyTo(values.AsSpan(c * outputs, outputs));
+            for (var o = 0; o < outputs; o++)
+            {
+                Array.Clear(angleGradient);
+                for (var s = 0; s < shifted.Length; s++)
+                {
+                    var plus = expectations[first + ((1 + (2 * s)) * outputs) + o];
+                    var minus = expectations[first + ((2 + (2 * s)) * outputs) + o];
+                    angleGradient[shifted[s]] = (plus - minus) / 2;
+                }
+
+                AffineChainRule.Accumulate(tape, angleGradient, jacobian.AsSpan(((c * outputs) + o) * tape.ParameterCount, tape.ParameterCount));
+            }
+        }
+
+        return new TapeJacobian(circuits, outputs, tape.ParameterCount, values, jacobian);
+    }
+}

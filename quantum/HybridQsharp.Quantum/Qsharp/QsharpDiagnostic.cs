@@ -1,0 +1,15 @@
+namespace HybridQsharp.Quantum.Qsharp;
+
+/// <summary>A compiler or simulator diagnostic, 1-based line and column as editors show them.</summary>
+public sealed record QsharpDiagnostic(
+    string File,
+    int Line,
+    int Column,
+    int EndLine,
+    int EndColumn,
+    string Severity,
+    string Code,
+    string Message)
+{
+    public override string ToString() => $"{File}:{Line}:{Column}: {Severity} {Code}: {Message}";
+}

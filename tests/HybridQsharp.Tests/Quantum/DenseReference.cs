@@ -1,0 +1,131 @@
+using System.Numerics;
+
+namespace HybridQsharp.Tests.Quantum;
+
+/// <summary>
+/// An independent reference: gates as dense 2ⁿ×2ⁿ complex matrices built from Kronecker
+/// products of their textbook 2×2 definitions, applied by plain matrix-vector products.
+/// Big-endian like Q#: qubit 0 is the leftmost factor.
+/// </summary>
+public static class DenseReference
+{
+    public static readonly Complex[,] I2 = { { 1, 0 }, { 0, 1 } };
+    public static readonly Complex[,] X = { { 0, 1 }, { 1, 0 } };
+    public static readonly Complex[,] Y = { { 0, -Complex.ImaginaryOne }, { Complex.ImaginaryOne, 0 } };
+    public static readonly Complex[,] Z = { { 1, 0 }, { 0, -1 } };
+    public static readonly Complex[,] P0 = { { 1, 0 }, { 0, 0 } };
+    public static readonly Complex[,] P1 = { { 0, 0 }, { 0, 1 } };
+
+    public static Complex[,] Rx(double t) => Rotation(X, t);
+
+    public static Complex[,] Ry(double t) => Rotation(Y, t);
+
+    public static Complex[,] Rz(double t) => Rotation(Z, t);
+
+    /// <summary>exp(-i t/2 P) = cos(t/2) I - i sin(t/2) P for a Pauli matrix P (any size).</summary>
+    public static Complex[,] Rotation(Complex[,] pauli, double t)
+    {
+        var n = pauli.GetLength(0);
+        var r = new Complex[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                r[i, j] = ((i == j ? Math.Cos(t / 2) : 0) * Complex.One) - (Complex.ImaginaryOne * Math.Sin(t / 2) * pauli[i, j]);
+            }
+        }
+
+        return r;
+    }
+
+    public static Complex[,] Kron(Complex[,] a, Complex[,] b)
+    {
+        int ra = a.GetLength(0), rb = b.GetLength(0);
+        var r = new Complex[ra * rb, ra * rb];
+        for (var i = 0; i < ra; i++)
+        {
+            for (var j = 0; j < ra; j++)
+            {
+                for (var k = 0; k < rb; k++)
+                {
+                    for (var l = 0; l < rb; l++)
+                    {
+                        r[(i * rb) + k, (j * rb) + l] = a[i, j] * b[k, l];
+                    }
+                }
+            }
+        }
+
+        return r;
+    }
+
+    /// <summary>The n-qubit operator that applies <paramref name="factors"/>[q] to qubit q (identity where absent).</summary>
+    public static Complex[,] OnQubits(int n, IReadOnlyDictionary<int, Complex[,]> factors)
+    {
+        Complex[,] m = { { 1 } };
+        for (var q = 0; q < n; q++)
+        {
+            m = Kron(m, factors.TryGetValue(q, out var f) ? f : I2);
+        }
+
+        return m;
+    }
+
+    public static Complex[,] Single(int n, int qubit, Complex[,] gate) => OnQubits(n, new Dictionary<int, Complex[,]> { [qubit] = gate });
+
+    /// <summary>|0⟩⟨0| ⊗ I + |1⟩⟨1| ⊗ U on (control, target).</summary>
+    public static Complex[,] Controlled(int n, int control, int target, Complex[,] gate) =>
+        Add(OnQubits(n, new Dictionary<int, Complex[,]> { [control] = P0 }), OnQubits(n, new Dictionary<int, Complex[,]> { [control] = P1, [target] = gate }));
+
+    public static Complex[,] Add(Complex[,] a, Complex[,] b)
+    {
+        var r = (Complex[,])a.Clone();
+        for (var i = 0; i < r.GetLength(0); i++)
+        {
+            for (var j = 0; j < r.GetLength(1); j++)
+            {
+                r[i, j] += b[i, j];
+            }
+        }
+
+        return r;
+    }
+
+    public static Complex[] Apply(Complex[,] m, Complex[] v)
+    {
+        var r = new Complex[v.Length];
+        for (var i = 0; i < v.Length; i++)
+        {
+            for (var j = 0; j < v.Length; j++)
+            {
+                r[i] += m[i, j] * v[j];
+            }
+        }
+
+        return r;
+    }
+
+    public static double ExpectationZ(Complex[] state, int n, int qubit) =>
+        state.Select((a, i) => ((i >> (n - 1 - qubit)) & 1) == 0 ? a.Magnitude * a.Magnitude : -a.Magnitude * a.Magnitude).Sum();
+
+    /// <summary>The paper's classifier from its definition: normalised amplitudes, then per layer RX on each qubit and the CNOT ring.</summary>
+    public static double[] PaperClassifier(double[] amplitudes, double[] weights, int n, int layers)
+    {
+        var norm = Math.Sqrt(amplitudes.Sum(a => a * a));
+        var state = amplitudes.Select(a => new Complex(a / norm, 0)).ToArray();
+        for (var l = 0; l < layers; l++)
+        {
+            for (var q = 0; q < n; q++)
+            {
+                state = Apply(Single(n, q, Rx(weights[(l * n) + q])), state);
+            }
+
+            for (var q = 0; q < n; q++)
+            {
+                state = Apply(Controlled(n, q, (q + 1) % n, X), state);
+            }
+        }
+
+        return Enumerable.Range(0, n).Select(q => ExpectationZ(state, n, q)).ToArray();
+    }
+}

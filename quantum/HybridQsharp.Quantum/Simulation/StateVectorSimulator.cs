@@ -16,6 +16,9 @@ public sealed class StateVectorSimulator
         _maxDegreeOfParallelism = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
     }
 
+    /// <summary>Registers up to this size run lane-batched (<see cref="StateBatch"/>); larger ones one state at a time.</summary>
+    public const int MaxLaneBatchedQubits = 10;
+
     /// <summary>⟨Z_i⟩ for every circuit: <paramref name="expectations"/> is circuits × qubits.</summary>
     public void Expectations(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits, Memory<double> expectations, CancellationToken cancellationToken = default)
     {
@@ -23,6 +26,20 @@ public sealed class StateVectorSimulator
         if (expectations.Length != circuits * tape.Qubits)
         {
             throw new ArgumentException($"Expected room for {circuits} x {tape.Qubits} expectations.", nameof(expectations));
+        }
+
+        if (tape.Qubits <= MaxLaneBatchedQubits)
+        {
+            var lanes = StateBatch.LanesFor(tape.Qubits);
+            var batches = (circuits + lanes - 1) / lanes;
+            ForEachCircuit(batches, tape.Qubits + 6, () => new StateBatch(tape.Qubits, lanes), cancellationToken, (batch, b) =>
+            {
+                var first = b * lanes;
+                var count = Math.Min(lanes, circuits - first);
+                StateBatchKernels.Run(tape, angles.Span, first, circuits, batch);
+                StateBatchKernels.ExpectationsZ(batch, count, expectations.Span.Slice(first * tape.Qubits, count * tape.Qubits), tape.Qubits);
+            });
+            return;
         }
 
         ForEachCircuit(circuits, tape.Qubits, () => new StateVector(tape.Qubits), cancellationToken, (state, c) =>
@@ -64,11 +81,14 @@ public sealed class StateVectorSimulator
         }
     }
 
-    /// <summary>Calls <paramref name="body"/> for every circuit index, with scratch buffers owned by the calling worker.</summary>
-    public void ForEachCircuit<TScratch>(int circuits, int qubits, Func<TScratch> createScratch, CancellationToken cancellationToken, Action<TScratch, int> body)
+    /// <summary>
+    /// Calls <paramref name="body"/> for every item index, with scratch buffers owned by the
+    /// calling worker; <paramref name="log2Work"/> is log2 of the amplitudes one item touches.
+    /// </summary>
+    public void ForEachCircuit<TScratch>(int circuits, int log2Work, Func<TScratch> createScratch, CancellationToken cancellationToken, Action<TScratch, int> body)
     {
-        // Below a few thousand amplitude-gates per worker the fork costs more than it saves.
-        var workers = Math.Min(_maxDegreeOfParallelism, Math.Max(1, (circuits << qubits) / 4096));
+        // Below a few thousand amplitudes per worker the fork costs more than it saves.
+        var workers = Math.Min(_maxDegreeOfParallelism, Math.Max(1, Math.Min(circuits, (int)Math.Min(int.MaxValue, ((long)circuits << log2Work) / 4096))));
         if (workers <= 1)
         {
             var scratch = createScratch();

@@ -1,0 +1,4 @@
+namespace HybridQsharp.Host.Benchmarks;
+
+/// <summary>What `bench quantum` measures.</summary>
+public sealed record QuantumBenchmarkOptions(IReadOnlyList<int> ScalingQubits, IReadOnlyList<int> Batches, TimeSpan BudgetPerMeasurement);

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Text.Json;
+using HybridQsharp.Host.Benchmarks;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HybridQsharp.Host.Cli;
+
+/// <summary>`bench quantum`: measured performance, human-readable or as one JSON object.</summary>
+public static class BenchCommand
+{
+    public static Command Create(Option<string[]> settings)
+    {
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout (logs still go to stderr)." };
+        var qubits = new Option<int[]>("--qubits")
+        {
+            Description = "Register sizes for the scaling rows (angle encoding + BasicEntanglerLayers(2)).",
+            DefaultValueFactory = _ => [8, 12, 16],
+            AllowMultipleArgumentsPerToken = true,
+        };
+        qubits.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int[]>()?.Any(q => q is < 1 or > 24) == true)
+            {
+                r.AddError("--qubits takes sizes from 1 to 24.");
+            }
+        });
+        var budget = new Option<double>("--seconds") { Description = "Time budget per measurement (repeats until spent; the median is reported).", DefaultValueFactory = _ => 2.0 };
+        budget.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() is <= 0 or > 600)
+            {
+                r.AddError("--seconds must lie in (0, 600].");
+            }
+        });
+
+        var quantum = new Command("quantum", "Native state-vector simulator vs the Q# simulator: throughput, agreement, backward cost.\n\nExamples:\n  hybridq bench quantum\n  hybridq bench quantum --json --qubits 8 12")
+        {
+            json, qubits, budget,
+        };
+        quantum.SetAction((parse, ct) => VerbRunner.RunAsync(parse.GetValue(settings) ?? [], async (services, token) =>
+        {
+            var benchmark = ActivatorUtilities.CreateInstance<QuantumBenchmark>(services);
+            var result = await benchmark.RunAsync(new QuantumBenchmarkOptions(parse.GetValue(qubits)!, [64, 3000], TimeSpan.FromSeconds(parse.GetValue(budget))), token);
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+            }
+            else
+            {
+                WriteTable(result);
+            }
+
+            return ExitCodes.Success;
+        }, ct));
+
+        return new Command("bench", "Measure performance.") { quantum };
+    }
+
+    private static void WriteTable(QuantumBenchmarkResult result)
+    {
+        Console.Out.WriteLine($"{"circuit",-50} {"batch",6} {"native/s",12} {"Q#/s",10} {"speedup",8}");
+        foreach (var circuit in new[] { result.Paper }.Concat(result.Scaling))
+        {
+            foreach (var b in circuit.Batches)
+            {
+                Console.Out.WriteLine($"{circuit.Circuit,-50} {b.Batch,6} {b.NativeCircuitsPerSecond,12:N0} {b.QsharpCircuitsPerSecond,10:N0} {b.Speedup,7:N0}x");
+            }
+
+            Console.Out.WriteLine($"{"",-50} max |native - Q#| {circuit.MaxAbsDiff:E2}; backward batch 64: parameter-shift {circuit.ParameterShiftBackwardMsBatch64:N2} ms, adjoint {circuit.AdjointBackwardMsBatch64:N2} ms");
+        }
+
+        foreach (var cost in result.QsharpRuntime)
+        {
+            Console.Out.WriteLine($"Q# runtime, exact, batch {cost.Batch,5}: {cost.RequestMilliseconds,9:N1} ms per request, {cost.PerCircuitMicroseconds,9:N1} us per circuit");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using HybridQsharp.Host.Cli;
+
+return await HybridqCommandLine.Create().Parse(args).InvokeAsync();

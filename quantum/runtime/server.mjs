@@ -5,6 +5,7 @@
 //   response {"id": 7, "result": {...}}  or  {"id": 7, "error": {"kind", "message", "diagnostics"}}
 // stdout carries nothing else; anything human-readable goes to stderr.
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,8 +20,9 @@ try {
   process.stderr.write(`qsharp-lang is not installed next to the runtime (${e.message}); run 'npm ci' in ${join(dirname(fileURLToPath(import.meta.url)), "..")}\n`);
   process.exit(3);
 }
-// The package exports no package.json, so find its folder from its entry module (dist/node.js).
-const packageDir = dirname(dirname(fileURLToPath(import.meta.resolve("qsharp-lang"))));
+// The package exports no package.json, so find its folder from its entry module (dist/node.js);
+// createRequire rather than import.meta.resolve, which Node 18 keeps behind a flag.
+const packageDir = dirname(dirname(createRequire(import.meta.url).resolve("qsharp-lang")));
 await qsharp.loadWasmModule(readFileSync(join(packageDir, "lib/web/qsc_wasm_bg.wasm")));
 const compiler = await qsharp.getCompiler();
 const qsharpVersion = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")).version;

@@ -1,0 +1,43 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace HybridQsharp.Classical.Models;
+
+/// <summary>The paper's classical baseline: CNN → head.</summary>
+public sealed class ClassicalClassifier : ImageClassifier
+{
+    private readonly Sequential features;
+    private readonly ClassifierHead head;
+
+    public ClassicalClassifier(PaperArchitecture architecture) : base($"{architecture.Dataset}-classical")
+    {
+        Architecture = architecture;
+        var blocks = new List<(string, nn.Module<Tensor, Tensor>)>();
+        var inChannels = architecture.InputChannels;
+        for (var i = 0; i < architecture.ClassicalChannels.Length; i++)
+        {
+            blocks.Add(($"block{i + 1}", new ConvBlock($"block{i + 1}", inChannels, architecture.ClassicalChannels[i], i < architecture.ClassicalPooledBlocks)));
+            inChannels = architecture.ClassicalChannels[i];
+        }
+
+        blocks.Add(("pool", nn.AdaptiveAvgPool2d(architecture.ClassicalPoolSize)));
+        blocks.Add(("flatten", nn.Flatten()));
+        features = nn.Sequential(blocks);
+        var flat = inChannels * architecture.ClassicalPoolSize * architecture.ClassicalPoolSize;
+        head = new ClassifierHead("head", flat, architecture.ClassicalHeadHidden, architecture.ClassCount, architecture.ClassicalDropout);
+        RegisterComponents();
+        Stages = [("features", features), ("head", head)];
+    }
+
+    public PaperArchitecture Architecture { get; }
+
+    public override string Kind => "classical";
+
+    public override IReadOnlyList<(string Name, nn.Module<Tensor, Tensor> Module)> Stages { get; }
+
+    public override Tensor Embed(Tensor images)
+    {
+        using var scope = NewDisposeScope();
+        return head.Embed(features.forward(images)).MoveToOuterDisposeScope();
+    }
+}

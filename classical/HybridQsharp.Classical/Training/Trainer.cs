@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using HybridQsharp.Classical.Models;
+using HybridQsharp.Classical.QuantumLayers;
+using Microsoft.Extensions.Logging;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace HybridQsharp.Classical.Training;
+
+/// <summary>
+/// The paper's training protocol for one model: per batch forward, label-smoothed cross-entropy,
+/// backward, clipping, step and schedule; per epoch validation metrics, timing split, process
+/// resources, PGD robustness every few epochs, and checkpoints (last, and best by validation
+/// accuracy); at the end the best model on the test split.
+/// </summary>
+public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
+{
+    /// <param name="model">The model to train (hybrid, classical or twin).</param>
+    /// <param name="folder">Where last.ckpt and best.ckpt of this model go.</param>
+    /// <param name="resume">Continue from folder/last.ckpt when it exists.</param>
+    /// <param name="configuration">Identity of the settings; a resume with other settings is refused.</param>
+    public TrainingResult Train(ImageClassifier model, IBatchStream train, IBatchStream validation, IBatchStream? test,
+        string folder, bool resume, string configuration, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        var name = model.Kind;
+        var batchesPerEpoch = (train.Count + options.BatchSize - 1) / options.BatchSize;
+        var recipe = ModelRecipe.For(model.Kind, (long)batchesPerEpoch * options.Epochs);
+        var optimizer = recipe.CreateOptimizer(model.parameters().Where(p => p.requires_grad));
+        var quantum = (model as HybridClassifier)?.QuantumPart as QuantumLayer;
+        var lastPath = Path.Combine(folder, "last.ckpt");
+        var bestPath = Path.Combine(folder, "best.ckpt");
+
+        var history = new List<EpochMetrics>();
+        var (startEpoch, steps, bestAccuracy, bestEpoch) = (0, 0L, double.NegativeInfinity, 0);
+        if (resume && File.Exists(lastPath))
+        {
+            var checkpoint = TrainingCheckpoint.Load(lastPath);
+            if (checkpoint.State.Configuration != configuration)
+                throw new CheckpointException($"{lastPath} was written with different settings; resume with the same options or start a new run folder.");
+            checkpoint.RestoreModel(model);
+            checkpoint.RestoreOptimizer(optimizer);
+            checkpoint.RestoreRandomState();
+            history.AddRange(checkpoint.State.History);
+            (startEpoch, steps, bestAccuracy, bestEpoch) = (checkpoint.State.CompletedEpochs, checkpoint.State.Steps, checkpoint.State.BestValidationAccuracy, checkpoint.State.BestEpoch);
+            logger.LogInformation("{Model}: resuming after epoch {Epoch} of {Epochs}", name, startEpoch, options.Epochs);
+        }
+
+        var resources = new ProcessResources();
+        var completed = true;
+        for (var epoch = startEpoch; epoch < options.Epochs; epoch++)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                completed = false;
+                break;
+            }
+
+            var metrics = RunEpoch(model, optimizer, recipe, quantum, train, validation, epoch, ref steps, resources, progress, cancellationToken);
+            if (metrics is null)
+            {
+                completed = false;
+                logger.LogWarning("{Model}: epoch {Epoch} interrupted; the run resumes from the end of epoch {Last} (--resume)", name, epoch + 1, epoch);
+                break;
+            }
+
+            history.Add(metrics);
+            if (metrics.ValidationAccuracy > bestAccuracy)
+            {
+                (bestAccuracy, bestEpoch) = (metrics.ValidationAccuracy, epoch + 1);
+                TrainingCheckpoint.Capture(model, null, State(name, epoch + 1, steps, bestAccuracy, bestEpoch, history, configuration), includeRandomState: false).Save(bestPath);
+            }
+
+            TrainingCheckpoint.Capture(model, optimizer, State(name, epoch + 1, steps, bestAccuracy, bestEpoch, history, configuration), includeRandomState: true).Save(lastPath);
+            logger.LogInformation(
+                "{Model} epoch {Epoch}/{Epochs}: train loss {TrainLoss:F4}, val loss {ValLoss:F4}, val acc {ValAcc:P2}, F1 {F1:F4}{Robust}, {Seconds:F1} s (data {Data:F1} s, quantum {Quantum:F1} s)",
+                name, epoch + 1, options.Epochs, metrics.TrainLoss, metrics.ValidationLoss, metrics.ValidationAccuracy, metrics.F1,
+                metrics.Robustness is { } r ? $", PGD acc {r:P2}" : string.Empty, metrics.EpochSeconds, metrics.DataSeconds, metrics.QuantumSeconds);
+        }
+
+        EvaluationResult? testResult = null;
+        double? testRobustness = null;
+        if (completed && test is not null && File.Exists(bestPath))
+        {
+            TrainingCheckpoint.Load(bestPath).RestoreModel(model);
+            testResult = Evaluate(model, test, cancellationToken);
+            if (options.RobustnessEvery > 0)
+                testRobustness = Robustness(model, test, options.RobustnessSamples, options.Seed, cancellationToken);
+            logger.LogInformation("{Model}: best epoch {Best}, test accuracy {Accuracy:P2}, macro F1 {F1:F4}, PGD accuracy {Robust}", name, bestEpoch, testResult.Accuracy, testResult.Metrics.F1,
+                testRobustness is { } tr ? tr.ToString("P2") : "not measured");
+        }
+
+        return new TrainingResult(name, history, bestEpoch, bestAccuracy, testResult, testRobustness, completed, model.TrainableParameterCount);
+    }
+
+    /// <summary>Loss, metrics and confusion matrix on a split (eval mode, no gradients).</summary>
+    public EvaluationResult Evaluate(ImageClassifier model, IBatchStream split, CancellationToken cancellationToken = default)
+    {
+        model.eval();
+        var confusion = new long[split.ClassCount, split.ClassCount];
+        double lossSum = 0;
+        var samples = 0;
+        using (no_grad())
+        {
+            foreach (var (images, labels) in split.Batches(0, options.BatchSize, cancellationToken))
+            {
+                using var scope = NewDisposeScope();
+                var logits = model.forward(images);
+                lossSum += nn.functional.cross_entropy(logits, labels, label_smoothing: options.LabelSmoothing).item<float>() * labels.shape[0];
+                samples += (int)labels.shape[0];
+                Accumulate(confusion, labels, logits.argmax(1));
+            }
+        }
+
+        return new EvaluationResult(samples == 0 ? 0 : lossSum / samples, ClassificationMetrics.FromConfusion(confusion), ToJagged(confusion), samples);
+    }
+
+    /// <summary>Accuracy on PGD-perturbed images of (a prefix of) a split.</summary>
+    public double Robustness(ImageClassifier model, IBatchStream split, int? maxSamples, int seed, CancellationToken cancellationToken = default)
+    {
+        model.eval();
+        long correct = 0, seen = 0;
+        var generator = new Generator((ulong)seed);
+        foreach (var (images, labels) in split.Batches(0, options.BatchSize, cancellationToken))
+        {
+            if (maxSamples is { } max && seen >= max)
+                break;
+            using var scope = NewDisposeScope();
+            var adversarial = options.Attack.Perturb(model, images, labels, generator);
+            using (no_grad())
+            {
+                correct += model.forward(adversarial).argmax(1).eq(labels).sum().item<long>();
+            }
+
+            seen += labels.shape[0];
+        }
+
+        return seen == 0 ? 0 : (double)correct / seen;
+    }
+
+    private EpochMetrics? RunEpoch(ImageClassifier model, optim.Optimizer optimizer, ModelRecipe recipe, QuantumLayer? quantum,
+        IBatchStream train, IBatchStream validation, int epoch, ref long steps, ProcessResources resources,
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        resources.StartInterval();
+        var epochWatch = Stopwatch.StartNew();
+        var quantumBefore = quantum?.Execution.Elapsed ?? TimeSpan.Zero;
+        var batches = (train.Count + options.BatchSize - 1) / options.BatchSize;
+        double dataSeconds = 0, computeSeconds = 0, lossSum = 0, rate = 0;
+        long correct = 0, seen = 0;
+        var batch = 0;
+        model.train();
+        using var enumerator = train.Batches(epoch, options.BatchSize, cancellationToken).GetEnumerator();
+        while (true)
+        {
+            var dataStart = Stopwatch.GetTimestamp();
+            if (!enumerator.MoveNext())
+                break;
+            dataSeconds += Stopwatch.GetElapsedTime(dataStart).TotalSeconds;
+            if (cancellationToken.IsCancellationRequested)
+                return null;
+
+            var computeStart = Stopwatch.GetTimestamp();
+            var (images, labels) = enumerator.Current;
+            using (var scope = NewDisposeScope())
+            {
+                rate = recipe.Apply(optimizer, steps);
+                optimizer.zero_grad();
+                var logits = model.forward(images);
+                var loss = nn.functional.cross_entropy(logits, labels, label_smoothing: options.LabelSmoothing);
+                loss.backward();
+                if (recipe.ClipNorm is { } clip)
+                    nn.utils.clip_grad_norm_(model.parameters(), clip);
+                optimizer.step();
+                steps++;
+                lossSum += loss.item<float>() * labels.shape[0];
+                correct += logits.argmax(1).eq(labels).sum().item<long>();
+                seen += labels.shape[0];
+            }
+
+            images.Dispose();
+            labels.Dispose();
+            computeSeconds += Stopwatch.GetElapsedTime(computeStart).TotalSeconds;
+            batch++;
+            progress?.Report(new TrainingProgress(model.Kind, epoch + 1, options.Epochs, batch, batches, seen / epochWatch.Elapsed.TotalSeconds, lossSum / seen, (double)correct / seen, epochWatch.Elapsed));
+        }
+
+        var trainSeconds = epochWatch.Elapsed.TotalSeconds;
+        var quantumSeconds = ((quantum?.Execution.Elapsed ?? TimeSpan.Zero) - quantumBefore).TotalSeconds;
+        var evaluationWatch = Stopwatch.StartNew();
+        var evaluation = Evaluate(model, validation, cancellationToken);
+        double? robustness = options.RobustnessEvery > 0 && (epoch + 1) % options.RobustnessEvery == 0
+            ? Robustness(model, validation, options.RobustnessSamples, options.Seed + epoch, cancellationToken)
+            : null;
+        if (cancellationToken.IsCancellationRequested)
+            return null;
+        var (cpu, peak) = resources.EndInterval();
+        return new EpochMetrics(model.Kind, epoch + 1, seen == 0 ? 0 : lossSum / seen, seen == 0 ? 0 : (double)correct / seen,
+            evaluation.Loss, evaluation.Accuracy, evaluation.Metrics.Precision, evaluation.Metrics.Recall, evaluation.Metrics.F1, robustness,
+            trainSeconds, dataSeconds, computeSeconds - quantumSeconds, quantumSeconds, evaluationWatch.Elapsed.TotalSeconds, cpu, peak, rate);
+    }
+
+    private static CheckpointState State(string model, int epochs, long steps, double best, int bestEpoch, List<EpochMetrics> history, string configuration) =>
+        new() { Model = model, CompletedEpochs = epochs, Steps = steps, BestValidationAccuracy = best, BestEpoch = bestEpoch, History = history.ToList(), Configuration = configuration };
+
+    private static void Accumulate(long[,] confusion, Tensor labels, Tensor predictions)
+    {
+        var truth = labels.data<long>().ToArray();
+        var predicted = predictions.data<long>().ToArray();
+        for (var i = 0; i < truth.Length; i++)
+            confusion[truth[i], predicted[i]]++;
+    }
+
+    private static long[][] ToJagged(long[,] matrix) =>
+        Enumerable.Range(0, matrix.GetLength(0)).Select(r => Enumerable.Range(0, matrix.GetLength(1)).Select(c => matrix[r, c]).ToArray()).ToArray();
+}

@@ -1,0 +1,4 @@
+namespace HybridQsharp.Classical.Training;
+
+/// <summary>A model's finished (or interrupted) run.</summary>
+public sealed record TrainingResult(string Model, IReadOnlyList<EpochMetrics> History, int BestEpoch, double BestValidationAccuracy, EvaluationResult? Test, double? TestRobustness, bool Completed, long TrainableParameters);

@@ -60,6 +60,16 @@ public sealed class HybridClassifier : ImageClassifier
 
     public nn.Module<Tensor, Tensor> QuantumPart => quantum;
 
+    /// <summary>What the quantum layer receives for <paramref name="images"/>: the reducer's output.</summary>
+    public Tensor QuantumInputs(Tensor images)
+    {
+        using var scope = NewDisposeScope();
+        return reducer.forward(features.forward(images)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The head's logits from the quantum layer's outputs (e.g. ⟨Z⟩ estimated from shots or hardware).</summary>
+    public Tensor Classify(Tensor quantumOutputs) => head.forward(quantumOutputs);
+
     public override Tensor Embed(Tensor images)
     {
         using var scope = NewDisposeScope();

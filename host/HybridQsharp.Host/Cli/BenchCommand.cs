@@ -53,7 +53,37 @@ public static class BenchCommand
             return ExitCodes.Success;
         }, ct));
 
-        return new Command("bench", "Measure performance.") { quantum };
+        var training = new Command("training", "The paper's MNIST training step for hybrid and classical: per-batch time split into data, quantum layer and the rest, projected to the 750-batch epoch.\n\nExamples:\n  hybridq bench training\n  hybridq bench training --json --batches 60")
+        {
+            json,
+        };
+        var batches = new Option<int>("--batches") { Description = "Batches timed per model (after 5 warm-up batches); the median is projected to 750.", DefaultValueFactory = _ => 40 };
+        batches.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 750)
+                r.AddError("--batches takes 1 to 750.");
+        });
+        var gradient = new Option<string>("--gradient") { Description = "parameter-shift (default) or adjoint.", DefaultValueFactory = _ => "parameter-shift" };
+        gradient.AcceptOnlyFromAmong("parameter-shift", "adjoint");
+        training.Options.Add(batches);
+        training.Options.Add(gradient);
+        training.SetAction((parse, ct) => VerbRunner.RunAsync(parse.GetValue(settings) ?? [], async (services, token) =>
+        {
+            var result = await ActivatorUtilities.CreateInstance<TrainingBenchmark>(services).RunAsync(parse.GetValue(batches), 5, parse.GetValue(gradient)!, token);
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+            }
+            else
+            {
+                foreach (var m in result.Models)
+                    Console.Out.WriteLine($"{m.Model,-10} {m.BatchMillisecondsMedian,8:F1} ms/batch  data {m.DataMillisecondsMedian,6:F2} ms  quantum {m.QuantumMillisecondsMedian,6:F2} ms  -> {m.EpochSeconds,6:F1} s/epoch (quantum {m.QuantumShare:P1}, data {m.DataShare:P1})");
+            }
+
+            return ExitCodes.Success;
+        }, ct));
+
+        return new Command("bench", "Measure performance.") { quantum, training };
     }
 
     private static void WriteTable(QuantumBenchmarkResult result)

@@ -14,11 +14,23 @@ public static class HybridqCommandLine
             AllowMultipleArgumentsPerToken = false,
         };
 
-        var root = new RootCommand("HybridQsharp: train and test hybrid quantum-classical image classifiers whose circuits are written in Q#.")
+        var defaults = new ExperimentCommandOptions();
+        var root = new RootCommand("HybridQsharp: train and test hybrid quantum-classical image classifiers whose circuits are written in Q#.\n\n" +
+            "With no verb: the default job, the hybrid and the classical model on MNIST with the quick preset, and the run report.")
         {
             settings,
+            TrainCommand.Create(settings, new ExperimentCommandOptions()),
+            ModelsCommand.Create(settings),
+            InferCommand.Create(settings),
+            QirCommand.Create(settings),
+            CircuitCommand.Create(settings),
+            ReportCommand.Create(settings),
+            EvaluateCommand.Create(settings),
             BenchCommand.Create(settings),
         };
+        foreach (var option in defaults.All)
+            root.Options.Add(option);
+        root.SetAction((parse, ct) => TrainCommand.RunAsync(parse, settings, defaults, ct));
         return root;
     }
 }

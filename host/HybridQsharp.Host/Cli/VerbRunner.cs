@@ -1,4 +1,9 @@
+using HybridQsharp.Classical.Data;
+using HybridQsharp.Classical.Torch;
+using HybridQsharp.Classical.Training;
 using HybridQsharp.Host.Hosting;
+using HybridQsharp.Quantum.Backends;
+using HybridQsharp.Quantum.Tapes;
 using HybridQsharp.Quantum.Qsharp;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,11 +17,17 @@ namespace HybridQsharp.Host.Cli;
 /// </summary>
 public static class VerbRunner
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> settings, Func<IServiceProvider, CancellationToken, Task<int>> verb, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(IReadOnlyList<string> settings, Func<IServiceProvider, CancellationToken, Task<int>> verb, CancellationToken cancellationToken) =>
+        RunAsync(settings, [], verb, cancellationToken);
+
+    /// <param name="settings">--set Key=Value strings.</param>
+    /// <param name="overrides">Configuration values from the verb's own flags; --set wins over them.</param>
+    public static async Task<int> RunAsync(IReadOnlyList<string> settings, IEnumerable<KeyValuePair<string, string?>> overrides,
+        Func<IServiceProvider, CancellationToken, Task<int>> verb, CancellationToken cancellationToken)
     {
         try
         {
-            using var host = HostFactory.Build(ParseSettings(settings));
+            using var host = HostFactory.Build([.. overrides, .. ParseSettings(settings)]);
             await host.StartAsync(cancellationToken);
             try
             {
@@ -40,10 +51,15 @@ public static class VerbRunner
         }
         catch (OptionsValidationException e)
         {
-            Console.Error.WriteLine($"hybridq: invalid configuration: {string.Join("; ", e.Failures)}");
+            Console.Error.WriteLine($"hybridq: invalid configuration: {string.Join("; ", e.Failures.Select(Readable))}");
             return ExitCodes.BadInput;
         }
         catch (QsharpException e)
+        {
+            Console.Error.WriteLine($"hybridq: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (Exception e) when (e is CheckpointException or TorchUnavailableException or BackendDisagreementException or TapeLiftingException or DatasetFormatException)
         {
             Console.Error.WriteLine($"hybridq: {e.Message}");
             return ExitCodes.Failure;
@@ -53,6 +69,25 @@ public static class VerbRunner
             Console.Error.WriteLine($"hybridq: {e.Message}");
             return ExitCodes.Failure;
         }
+        catch (Exception e) when (e is InvalidDataException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"hybridq: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("HYBRIDQ_DEBUG") is null)
+        {
+            // A bug, not bad input: one line for the user, the trace on request.
+            Console.Error.WriteLine($"hybridq: internal error ({e.GetType().Name}): {e.Message} (set HYBRIDQ_DEBUG=1 for the stack trace)");
+            return ExitCodes.Failure;
+        }
+    }
+
+    // DataAnnotations wraps each message in "DataAnnotation validation failed for 'T' members: 'x' with the error: '...'".
+    private static string Readable(string failure)
+    {
+        const string marker = "with the error: '";
+        var at = failure.IndexOf(marker, StringComparison.Ordinal);
+        return at < 0 ? failure : failure[(at + marker.Length)..].TrimEnd('.').TrimEnd('\'');
     }
 
     private static List<KeyValuePair<string, string?>> ParseSettings(IReadOnlyList<string> settings)

@@ -1,3 +1,5 @@
+using HybridQsharp.Host.Experiments;
+using HybridQsharp.Host.Reports;
 using HybridQsharp.Quantum.Backends;
 using HybridQsharp.Quantum.Qsharp;
 using HybridQsharp.Quantum.Simulation;
@@ -43,6 +45,15 @@ public static class HostFactory
         builder.Services.AddSingleton<StateVectorSimulator>(_ => new StateVectorSimulator());
         builder.Services.AddSingleton<NativeBackend>();
         builder.Services.AddSingleton<QsharpBackend>(sp => new QsharpBackend(sp.GetRequiredService<QsharpRuntime>()));
+        builder.Services.AddOptions<ExperimentOptions>()
+            .Bind(builder.Configuration.GetSection(ExperimentOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<QuantumCircuitPreparation>();
+        builder.Services.AddSingleton<ExperimentDataLoader>();
+        builder.Services.AddSingleton<RunFigures>();
+        builder.Services.AddSingleton<RunReporter>();
+        builder.Services.AddSingleton<ExperimentRunner>();
         configure?.Invoke(builder.Services);
         return builder.Build();
     }

@@ -8,6 +8,7 @@ using static TorchSharp.torch;
 
 namespace HybridQsharp.Tests.Classical.Training;
 
+[Collection(TorchRandomCollection.Name)]
 public sealed class TrainerTests : IDisposable
 {
     private static readonly PaperArchitecture Tiny = PaperArchitecture.Mnist with { ImageSize = 8 };

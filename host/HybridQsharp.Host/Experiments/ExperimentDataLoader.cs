@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using HybridQsharp.Classical.Data;
+using Microsoft.Extensions.Logging;
+
+namespace HybridQsharp.Host.Experiments;
+
+/// <summary>Loads a dataset once (uint8 in memory), splits it as the paper does and wraps each split as a batch stream.</summary>
+public sealed class ExperimentDataLoader(ILogger<ExperimentDataLoader> logger)
+{
+    private const int SamplesPerSplit = 16;
+
+    public ExperimentData Load(ExperimentOptions options, ExperimentPlan plan, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var dataset = PaperDataset.For(options.Dataset);
+        var folder = DatasetLocation.Resolve(dataset, options.DataDirectory);
+        var watch = Stopwatch.StartNew();
+        var (train, test) = dataset.LoadOfficial(folder);
+        var splits = DatasetSplits.Create(dataset, train, test, options.Seed, plan.TrainLimit, plan.ValidationLimit, plan.TestLimit);
+        logger.LogInformation("{Dataset} from {Folder}: {Train:N0} train, {Validation:N0} validation, {Test:N0} test images ({Ms:F0} ms)",
+            dataset.Name, folder, splits.Train.Count, splits.Validation.Count, splits.Test.Count, watch.Elapsed.TotalMilliseconds);
+
+        // The paper augments train and validation alike; the test split is only normalised.
+        return new ExperimentData(
+            dataset.Name,
+            new ImageBatchStream(splits.Train, dataset.Normalization, dataset.Augmentation, shuffle: true, options.Seed),
+            new ImageBatchStream(splits.Validation, dataset.Normalization, dataset.Augmentation, shuffle: false, options.Seed + 1),
+            new ImageBatchStream(splits.Test, dataset.Normalization, ImageAugmentation.None, shuffle: false, options.Seed + 2),
+            splits.Train.ClassNames,
+            new Dictionary<string, int[]> { ["train"] = splits.Train.ClassCounts(), ["validation"] = splits.Validation.ClassCounts(), ["test"] = splits.Test.ClassCounts() },
+            new Dictionary<string, SampleImages> { ["train"] = Samples(splits.Train), ["validation"] = Samples(splits.Validation), ["test"] = Samples(splits.Test) });
+    }
+
+    private static SampleImages Samples(ImageSet set)
+    {
+        var subset = set.Subset(Enumerable.Range(0, Math.Min(SamplesPerSplit, set.Count)).ToArray());
+        return new SampleImages(subset.Pixels, subset.Count, subset.Channels, subset.Height, subset.Width, subset.Labels.Select(l => (int)l).ToArray());
+    }
+}

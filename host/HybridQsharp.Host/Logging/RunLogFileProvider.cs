@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Logging;
+
+namespace HybridQsharp.Host.Logging;
+
+/// <summary>Writes every log line of a run to the run folder's log file, as the console shows them.</summary>
+public sealed class RunLogFileProvider(string path) : ILoggerProvider
+{
+    private readonly StreamWriter writer = new(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
+    private readonly Lock gate = new();
+
+    public ILogger CreateLogger(string categoryName) => new FileLogger(this, categoryName);
+
+    public void Dispose()
+    {
+        lock (gate)
+            writer.Dispose();
+    }
+
+    private void Write(string line)
+    {
+        lock (gate)
+            writer.WriteLine(line);
+    }
+
+    private sealed class FileLogger(RunLogFileProvider provider, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (!IsEnabled(logLevel))
+                return;
+            var shortCategory = category[(category.LastIndexOf('.') + 1)..];
+            provider.Write($"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {logLevel.ToString().ToLowerInvariant()[..4]} {shortCategory}: {formatter(state, exception)}");
+        }
+    }
+}

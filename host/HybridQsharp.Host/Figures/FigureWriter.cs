@@ -104,6 +104,12 @@ public sealed class FigureWriter
             IPlotModel plot = model;
             plot.Update(true);
             plot.Render(context, new OxyRect((i % figure.Columns) * cellWidth, top + (i / figure.Columns) * cellHeight, cellWidth, cellHeight));
+
+            // OxyPlot draws an error message into the plot instead of throwing; a figure must not silently become that.
+            if (model.GetLastPlotException() is { } error)
+            {
+                throw new FigureInputException($"Figure '{figure.Title}', panel '{model.Title}' could not be drawn: {error.Message}", error);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using OxyPlot;
 using OxyPlot.Axes;
 using OxyPlot.Legends;
+using OxyPlot.Series;
 
 namespace HybridQsharp.Host.Figures;
 
@@ -8,6 +9,27 @@ namespace HybridQsharp.Host.Figures;
 internal static class PlotStyle
 {
     public static readonly OxyColor GridColor = OxyColor.FromRgb(225, 225, 225);
+
+    private const string CategoryKey = "categories";
+    private const string ValueKey = "values";
+
+    /// <summary>
+    /// A value axis for bar charts. OxyPlot's BarSeries wants its categories on its "Y" axis; putting
+    /// that axis at the bottom (keys below) transposes the chart into upright columns.
+    /// </summary>
+    public static LinearAxis BarValues(string title, string unit, double? minimum = 0, double? maximum = null)
+    {
+        var axis = Linear(AxisPosition.Left, title, unit, minimum, maximum);
+        axis.Key = ValueKey;
+        return axis;
+    }
+
+    public static BarSeries Upright(BarSeries series)
+    {
+        series.XAxisKey = ValueKey;
+        series.YAxisKey = CategoryKey;
+        return series;
+    }
 
     public static PlotModel Model(string title, LegendPosition? legend = LegendPosition.TopRight)
     {
@@ -71,7 +93,7 @@ internal static class PlotStyle
 
     public static CategoryAxis Categories(string title, IEnumerable<string> labels, AxisPosition position = AxisPosition.Bottom)
     {
-        var axis = new CategoryAxis { Position = position, Title = title, GapWidth = 0.4 };
+        var axis = new CategoryAxis { Position = position, Title = title, GapWidth = 0.4, Key = CategoryKey };
         axis.Labels.AddRange(labels);
         return axis;
     }

@@ -20,7 +20,10 @@ public static class ConfusionMatrixFigure
         return writer.Write(Create(title, data), directory, name, width, height);
     }
 
-    /// <summary>The configured size, grown for many classes so that each cell keeps at least 11 px.</summary>
+    /// <summary>
+    /// The configured size, grown for many classes so that each cell keeps at least 11 px; the extra width
+    /// (axis labels, colour axis) keeps grown cells roughly square.
+    /// </summary>
     public static (int Width, int Height) Size(FigureOptions options, int classes)
     {
         var side = Math.Max(options.Height, classes * 11 + 220);
@@ -58,7 +61,6 @@ public static class ConfusionMatrixFigure
         }
 
         var plot = PlotStyle.Model(title, legend: null);
-        plot.PlotType = PlotType.Cartesian; // square cells
         var labelled = n <= MaxClassesWithCellText;
         plot.Axes.Add(ClassAxis(AxisPosition.Bottom, "Predicted class", data.ClassNames, labelled, reversed: false));
         plot.Axes.Add(ClassAxis(AxisPosition.Left, "True class", data.ClassNames, labelled, reversed: true));

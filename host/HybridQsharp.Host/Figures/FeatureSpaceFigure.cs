@@ -52,7 +52,9 @@ public static class FeatureSpaceFigure
         string title, string xTitle, string yTitle, string unit, IReadOnlyList<double[]> points, IReadOnlyList<int> labels, IReadOnlyList<string> classNames)
     {
         var legend = classNames.Count <= MaxClassesInLegend;
+        var regions = NearestNeighbourRegions.Classify(points, labels, classNames.Count);
         var plot = PlotStyle.Model(legend ? title : title + "; colour = class", legend ? LegendPosition.RightTop : null);
+        plot.Subtitle = "background: class of the 5 nearest points in this plane";
         if (legend)
         {
             plot.Legends[0].LegendPlacement = LegendPlacement.Outside;
@@ -60,6 +62,47 @@ public static class FeatureSpaceFigure
 
         plot.Axes.Add(PlotStyle.Linear(AxisPosition.Bottom, xTitle, unit));
         plot.Axes.Add(PlotStyle.Linear(AxisPosition.Left, yTitle, unit));
+        // Class regions (5-NN vote in this plane) as a pale background, under the points.
+        plot.Axes.Add(new LinearColorAxis
+        {
+            Key = "regions",
+            IsAxisVisible = false,
+            Minimum = -0.5,
+            Maximum = classNames.Count - 0.5,
+            Palette = new OxyPalette(Enumerable.Range(0, classNames.Count).Select(c => OxyColor.Interpolate(FigurePalette.Series(c, classNames.Count), OxyColors.White, 0.82))),
+        });
+        var grid = new double[regions.Cells.GetLength(0), regions.Cells.GetLength(1)];
+        for (var x = 0; x < grid.GetLength(0); x++)
+        {
+            for (var y = 0; y < grid.GetLength(1); y++)
+            {
+                grid[x, y] = regions.Cells[x, y];
+            }
+        }
+
+        plot.Series.Add(new HeatMapSeries
+        {
+            X0 = regions.MinX,
+            X1 = regions.MaxX,
+            Y0 = regions.MinY,
+            Y1 = regions.MaxY,
+            Data = grid,
+            Interpolate = false,
+            ColorAxisKey = "regions",
+            RenderInLegend = false,
+        });
+
+        // ScatterSeries colours its points through a colour axis whenever the plot has one, so the classes get
+        // their own (hidden) axis too, with each point's value its class index.
+        plot.Axes.Add(new LinearColorAxis
+        {
+            Key = "classes",
+            IsAxisVisible = false,
+            Minimum = -0.5,
+            Maximum = classNames.Count - 0.5,
+            Palette = new OxyPalette(Enumerable.Range(0, classNames.Count).Select(c => OxyColor.FromAColor(210, FigurePalette.Series(c, classNames.Count)))),
+        });
+
         var markerSize = points.Count > 2000 ? 1.5 : points.Count > 500 ? 2.2 : 3;
         for (var c = 0; c < classNames.Count; c++)
         {
@@ -70,12 +113,13 @@ public static class FeatureSpaceFigure
                 MarkerSize = markerSize,
                 MarkerFill = OxyColor.FromAColor(200, FigurePalette.Series(c, classNames.Count)),
                 RenderInLegend = legend,
+                ColorAxisKey = "classes",
             };
             for (var i = 0; i < points.Count; i++)
             {
                 if (labels[i] == c)
                 {
-                    series.Points.Add(new ScatterPoint(points[i][0], points[i][1]));
+                    series.Points.Add(new ScatterPoint(points[i][0], points[i][1], double.NaN, c));
                 }
             }
 

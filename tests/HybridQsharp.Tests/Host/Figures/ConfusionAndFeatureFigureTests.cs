@@ -75,6 +75,20 @@ public sealed class ConfusionAndFeatureFigureTests : IDisposable
         var svg = File.ReadAllText(files.Svg);
         Assert.Contains("t-SNE (perplexity 20, 150 points)", svg);
         Assert.Contains("% of variance", svg);
+
+        // The class points are drawn over the pale region background: saturated orange ("one") must appear.
+        using var bitmap = SkiaSharp.SKBitmap.Decode(files.Png);
+        var orange = 0;
+        for (var y = 0; y < bitmap.Height; y++)
+        {
+            for (var x = 0; x < bitmap.Width; x++)
+            {
+                var c = bitmap.GetPixel(x, y);
+                orange += c.Red > 200 && c.Green is > 100 and < 160 && c.Blue < 90 ? 1 : 0;
+            }
+        }
+
+        Assert.True(orange > 300, $"only {orange} saturated orange pixels");
     }
 
     [Fact]

@@ -6,6 +6,8 @@ namespace HybridQsharp.Host.Figures;
 /// </summary>
 public sealed class PrincipalComponents
 {
+    private const int JacobiLimit = 64;
+
     private PrincipalComponents(double[] mean, double[][] components, double[] variances, double totalVariance)
     {
         Mean = mean;
@@ -89,7 +91,8 @@ public sealed class PrincipalComponents
             total += covariance[a, a];
         }
 
-        var (values, vectors) = SymmetricEigen.Decompose(covariance);
+        // Jacobi is exact but O(d³) per sweep: beyond 64 dimensions only the wanted leading pairs are computed.
+        var (values, vectors) = d <= JacobiLimit ? SymmetricEigen.Decompose(covariance) : SymmetricEigen.Leading(covariance, components);
         var picked = new double[components][];
         for (var k = 0; k < components; k++)
         {

@@ -95,4 +95,83 @@ public sealed class PrincipalComponentsTests
 
         Assert.Equal(trace, values.Sum(), 10);
     }
+
+    [Fact]
+    public void SubspaceIterationFindsTheLeadingPairsOfAKnownSpectrum()
+    {
+        // A = Q diag(λ) Qᵀ with a random orthogonal Q (from Jacobi on a random matrix) and λ_k = 100 · 0.8^k.
+        const int n = 90;
+        var random = new Random(3);
+        var r = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i; j < n; j++)
+            {
+                r[i, j] = r[j, i] = random.NextDouble() - 0.5;
+            }
+        }
+
+        var (_, q) = SymmetricEigen.Decompose(r);
+        var lambda = Enumerable.Range(0, n).Select(k => 100 * Math.Pow(0.8, k)).ToArray();
+        var a = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                for (var k = 0; k < n; k++)
+                {
+                    a[i, j] += q[i, k] * lambda[k] * q[j, k];
+                }
+            }
+        }
+
+        var (values, vectors) = SymmetricEigen.Leading(a, 3);
+
+        for (var k = 0; k < 3; k++)
+        {
+            Assert.Equal(lambda[k], values[k], 8);
+            var dot = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                dot += vectors[i, k] * q[i, k];
+            }
+
+            Assert.Equal(1.0, Math.Abs(dot), 8);
+        }
+    }
+
+    [Fact]
+    public void WideFeaturesUseTheLeadingPairsAndAgreeWithJacobi()
+    {
+        // 80-dimensional data (above the Jacobi limit) with two strong directions.
+        var random = new Random(9);
+        var rows = Enumerable.Range(0, 300).Select(_ =>
+        {
+            var (s, t) = (random.NextDouble() * 6 - 3, random.NextDouble() * 3 - 1.5);
+            return Enumerable.Range(0, 80).Select(k => s * (k % 2 == 0 ? 1 : 0) / Math.Sqrt(40) + t * (k < 40 ? 1 : -1) / Math.Sqrt(80) + 0.05 * (random.NextDouble() - 0.5)).ToArray();
+        }).ToList();
+
+        var pca = PrincipalComponents.Fit(rows, 2);
+
+        var covariance = new double[80, 80];
+        var mean = Enumerable.Range(0, 80).Select(k => rows.Average(r => r[k])).ToArray();
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < 80; i++)
+            {
+                for (var j = 0; j < 80; j++)
+                {
+                    covariance[i, j] += (row[i] - mean[i]) * (row[j] - mean[j]) / (rows.Count - 1);
+                }
+            }
+        }
+
+        var (values, vectors) = SymmetricEigen.Decompose(covariance);
+        for (var k = 0; k < 2; k++)
+        {
+            Assert.Equal(values[k], pca.Variances[k], 8);
+            var dot = Enumerable.Range(0, 80).Sum(i => vectors[i, k] * pca.Components[k][i]);
+            Assert.Equal(1.0, Math.Abs(dot), 8);
+        }
+    }
 }

@@ -52,9 +52,9 @@ public static class CircuitCommand
                 var text = TapeText.Render(tape, circuit);
                 RunFolder.WriteText(Path.Combine(target, "circuit.txt"), text);
                 var diagram = await runtime.CircuitDiagramAsync(circuit.Program, circuit.Operation, circuit.Qubits, arguments, token);
-                var figure = RunFigures.DrawCircuit(diagram, target, $"{circuit.Operation} ({circuit.Qubits} qubits)");
+                var figure = services.GetRequiredService<RunFigures>().DrawCircuit(diagram, target, $"{circuit.Operation} ({circuit.Qubits} qubits)");
                 Console.Out.WriteLine(text);
-                Console.Out.WriteLine($"diagram: {figure.PngPath} (and .svg)");
+                Console.Out.WriteLine($"diagram: {figure.Png}, {figure.Svg}");
                 if (parse.GetValue(estimate))
                 {
                     var rows = await ResourceEstimates.EstimateAsync(runtime, circuit, arguments, token);

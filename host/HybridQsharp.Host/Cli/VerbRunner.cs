@@ -1,6 +1,7 @@
 using HybridQsharp.Classical.Data;
 using HybridQsharp.Classical.Torch;
 using HybridQsharp.Classical.Training;
+using HybridQsharp.Host.Figures;
 using HybridQsharp.Host.Hosting;
 using HybridQsharp.Quantum.Backends;
 using HybridQsharp.Quantum.Tapes;
@@ -59,7 +60,7 @@ public static class VerbRunner
             Console.Error.WriteLine($"hybridq: {e.Message}");
             return ExitCodes.Failure;
         }
-        catch (Exception e) when (e is CheckpointException or TorchUnavailableException or BackendDisagreementException or TapeLiftingException or DatasetFormatException)
+        catch (Exception e) when (e is CheckpointException or TorchUnavailableException or BackendDisagreementException or TapeLiftingException or DatasetFormatException or FigureInputException)
         {
             Console.Error.WriteLine($"hybridq: {e.Message}");
             return ExitCodes.Failure;

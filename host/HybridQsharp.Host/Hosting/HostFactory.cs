@@ -1,4 +1,5 @@
 using HybridQsharp.Host.Experiments;
+using HybridQsharp.Host.Figures;
 using HybridQsharp.Host.Reports;
 using HybridQsharp.Quantum.Backends;
 using HybridQsharp.Quantum.Qsharp;
@@ -51,6 +52,10 @@ public static class HostFactory
             .ValidateOnStart();
         builder.Services.AddSingleton<QuantumCircuitPreparation>();
         builder.Services.AddSingleton<ExperimentDataLoader>();
+        builder.Services.AddOptions<FigureOptions>().Bind(builder.Configuration.GetSection(FigureOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => new FigureWriter(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FigureOptions>>().Value));
         builder.Services.AddSingleton<RunFigures>();
         builder.Services.AddSingleton<RunReporter>();
         builder.Services.AddSingleton<ExperimentRunner>();

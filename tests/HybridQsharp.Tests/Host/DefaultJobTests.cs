@@ -33,7 +33,7 @@ public sealed class DefaultJobTests : IDisposable
         }
 
         var pngs = Directory.GetFiles(Path.Combine(run, "figures"), "*.png");
-        var expected = new[] { "training-curves", "resources", "confusion-hybrid", "confusion-classical", "feature-space-pca", "feature-space-tsne", "samples", "predictions", "metric-comparison", "test-results", "class-distribution", "circuit" };
+        var expected = new[] { "training-curves", "resources", "confusion-hybrid", "confusion-classical", "feature-space-hybrid", "feature-space-classical", "samples", "predictions-hybrid", "predictions-classical", "metric-comparison", "test-results", "class-distribution", "circuit" };
         foreach (var name in expected)
         {
             var png = pngs.FirstOrDefault(p => Path.GetFileName(p).StartsWith(name, StringComparison.Ordinal));

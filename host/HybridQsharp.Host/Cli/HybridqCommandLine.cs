@@ -26,6 +26,7 @@ public static class HybridqCommandLine
             CircuitCommand.Create(settings),
             ReportCommand.Create(settings),
             EvaluateCommand.Create(settings),
+            AzureCommand.Create(settings),
             BenchCommand.Create(settings),
         };
         foreach (var option in defaults.All)

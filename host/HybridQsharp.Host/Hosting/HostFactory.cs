@@ -1,6 +1,7 @@
 using HybridQsharp.Host.Experiments;
 using HybridQsharp.Host.Figures;
 using HybridQsharp.Host.Reports;
+using HybridQsharp.Quantum.Azure;
 using HybridQsharp.Quantum.Backends;
 using HybridQsharp.Quantum.Qsharp;
 using HybridQsharp.Quantum.Simulation;
@@ -50,6 +51,8 @@ public static class HostFactory
             .Bind(builder.Configuration.GetSection(ExperimentOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        // Workspace fields are checked when a verb needs them, so --dry-run works without a workspace.
+        builder.Services.AddOptions<AzureQuantumOptions>().Bind(builder.Configuration.GetSection(AzureQuantumOptions.Section));
         builder.Services.AddSingleton<QuantumCircuitPreparation>();
         builder.Services.AddSingleton<ExperimentDataLoader>();
         builder.Services.AddOptions<FigureOptions>().Bind(builder.Configuration.GetSection(FigureOptions.Section))

@@ -27,6 +27,7 @@ public static class HybridqCommandLine
             ReportCommand.Create(settings),
             EvaluateCommand.Create(settings),
             AzureCommand.Create(settings),
+            DataCommand.Create(settings),
             BenchCommand.Create(settings),
         };
         foreach (var option in defaults.All)

@@ -52,9 +52,11 @@ public sealed class CommandLineErrorTests : IDisposable
     [InlineData("circuit")]
     [InlineData("report")]
     [InlineData("evaluate")]
+    [InlineData("data preview")]
+    [InlineData("azure submit")]
     public async Task EveryVerbHasHelpWithExamples(string verb)
     {
-        var outcome = await HybridqProcess.RunAsync(folder, arguments: [verb, "--help"]);
+        var outcome = await HybridqProcess.RunAsync(folder, arguments: [.. verb.Split(' '), "--help"]);
         Assert.Equal(0, outcome.ExitCode);
         Assert.Contains("Examples:", outcome.StandardOutput);
     }

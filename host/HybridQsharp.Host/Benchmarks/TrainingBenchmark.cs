@@ -75,17 +75,11 @@ public sealed class TrainingBenchmark(ExperimentDataLoader dataLoader, QuantumCi
             quantumMs.Add(((execution?.Elapsed ?? TimeSpan.Zero) - quantumBefore).TotalMilliseconds);
         }
 
-        var batch = Median(batchMs);
-        var result = new ModelTrainingMeasurement(model.Kind, batches, batch, Median(dataMs), Median(quantumMs), batch * EpochBatches / 1000,
-            Median(quantumMs) / batch, Median(dataMs) / batch);
+        var batch = Statistics.Median(batchMs) ?? 0;
+        var result = new ModelTrainingMeasurement(model.Kind, batches, batch, (Statistics.Median(dataMs) ?? 0), (Statistics.Median(quantumMs) ?? 0), batch * EpochBatches / 1000,
+            (Statistics.Median(quantumMs) ?? 0) / batch, (Statistics.Median(dataMs) ?? 0) / batch);
         logger.LogInformation("{Model}: {Batch:F1} ms per batch (data {Data:F2} ms, quantum {Quantum:F2} ms) -> {Epoch:F1} s per 750-batch epoch",
             model.Kind, batch, result.DataMillisecondsMedian, result.QuantumMillisecondsMedian, result.EpochSeconds);
         return result;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

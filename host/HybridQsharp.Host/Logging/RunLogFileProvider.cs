@@ -7,19 +7,27 @@ public sealed class RunLogFileProvider(string path) : ILoggerProvider
 {
     private readonly StreamWriter writer = new(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
     private readonly Lock gate = new();
+    private bool disposed;
 
     public ILogger CreateLogger(string categoryName) => new FileLogger(this, categoryName);
 
     public void Dispose()
     {
         lock (gate)
+        {
+            disposed = true;
             writer.Dispose();
+        }
     }
 
     private void Write(string line)
     {
+        // The logger factory outlives a run; lines after the run ends go to the console only.
         lock (gate)
-            writer.WriteLine(line);
+        {
+            if (!disposed)
+                writer.WriteLine(line);
+        }
     }
 
     private sealed class FileLogger(RunLogFileProvider provider, string category) : ILogger

@@ -47,7 +47,7 @@ public static class ReportDocument
         foreach (var m in summary.Models)
         {
             var paper = PaperReference.For(summary.Dataset, m.Model);
-            var median = Median(m.History.Select(h => h.EpochSeconds));
+            var median = Statistics.Median(m.History.Select(h => h.EpochSeconds));
             t.AppendLine(string.Join(" | ",
                 $"| {m.Model}", Pct(m.BestValidationAccuracy), Pct(paper?.BestValidationAccuracy), Pct(m.Test?.Accuracy), Pct(paper?.TestAccuracy),
                 m.Test is { } test ? test.Metrics.F1.ToString("F4", CultureInfo.InvariantCulture) : "–",
@@ -114,7 +114,7 @@ public static class ReportDocument
             var total = m.History.Sum(h => h.EpochSeconds);
             var data = m.History.Sum(h => h.DataSeconds);
             if (total > 0)
-                yield return $"{m.Model}: median epoch {Median(m.History.Select(h => h.EpochSeconds)):F1} s; data pipeline {data / total:P1} and quantum layer {quantum / total:P1} of training time; peak working set {m.History.Max(h => h.PeakWorkingSetBytes) / (1024.0 * 1024):F0} MB (this process only).";
+                yield return $"{m.Model}: median epoch {Statistics.Median(m.History.Select(h => h.EpochSeconds)):F1} s; data pipeline {data / total:P1} and quantum layer {quantum / total:P1} of training time; peak working set {m.History.Max(h => h.PeakWorkingSetBytes) / (1024.0 * 1024):F0} MB (this process only).";
         }
     }
 
@@ -133,10 +133,4 @@ public static class ReportDocument
     }
 
     private static string Pct(double? value) => value is { } v && !double.IsInfinity(v) ? (v * 100).ToString("F2", CultureInfo.InvariantCulture) + " %" : "–";
-
-    private static double? Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length == 0 ? null : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
 }

@@ -43,7 +43,7 @@ public static class RunMerge
                 MeanStd(models.Select(m => m.Test?.Accuracy), percent: true),
                 MeanStd(models.Select(m => m.Test?.Metrics.F1), percent: false),
                 MeanStd(models.Select(m => m.TestRobustness), percent: true),
-                MeanStd(models.Select(m => (double?)Median(m.History.Select(h => h.EpochSeconds))), percent: false) + " |"));
+                MeanStd(models.Select(m => Statistics.Median(m.History.Select(h => h.EpochSeconds))), percent: false) + " |"));
         }
 
         return md.ToString();
@@ -59,11 +59,5 @@ public static class RunMerge
         var std = present.Count < 2 ? 0 : Math.Sqrt(present.Sum(v => (v - mean) * (v - mean)) / (present.Count - 1));
         var unit = percent ? " %" : string.Empty;
         return string.Create(CultureInfo.InvariantCulture, $"{mean:F2} ± {std:F2}{unit}");
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

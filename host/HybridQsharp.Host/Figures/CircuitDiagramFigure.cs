@@ -51,7 +51,8 @@ public static class CircuitDiagramFigure
         foreach (var (id, row) in wire)
         {
             plot.Annotations.Add(new LineAnnotation { Type = LineAnnotationType.Horizontal, Y = row, MinimumX = LabelWidth - 8, MaximumX = end, Color = OxyColors.Black, LineStyle = LineStyle.Solid, StrokeThickness = 1 });
-            plot.Annotations.Add(Text($"q{id}  |0⟩", LabelWidth - 12, row, HorizontalAlignment.Right, FontSize, OxyColors.Black));
+            // ASCII ">" rather than "⟩": the fonts Skia finds on a plain Linux machine lack U+27E9.
+            plot.Annotations.Add(Text($"q{id}  |0>", LabelWidth - 12, row, HorizontalAlignment.Right, FontSize, OxyColors.Black));
         }
 
         foreach (var (op, column) in circuit.Operations.Zip(layout.ColumnOf))
@@ -166,7 +167,7 @@ public static class CircuitDiagramFigure
     private static string Label(CircuitOperation op) => op.Kind switch
     {
         CircuitOperationKind.Measurement => "M",
-        CircuitOperationKind.Reset => $"|{op.Gate}⟩",
+        CircuitOperationKind.Reset => $"|{op.Gate}>",
         _ => op.IsAdjoint ? op.Gate + "†" : op.Gate,
     };
 

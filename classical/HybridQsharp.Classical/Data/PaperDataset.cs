@@ -20,6 +20,19 @@ public sealed record PaperDataset(string Name, Normalization Normalization, Imag
         All.FirstOrDefault(d => d.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
         ?? throw new DatasetFormatException($"unknown dataset '{name}'; expected one of: {string.Join(", ", All.Select(d => d.Name))}");
 
+    /// <summary>Whether <paramref name="folder"/> (or its archive subfolder) holds the dataset's files.</summary>
+    public bool HasOfficialFiles(string folder)
+    {
+        string[] needed = Name switch
+        {
+            "mnist" => ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"],
+            "cifar100" => ["train.bin", "test.bin"],
+            _ => ["train_X.bin", "train_y.bin", "test_X.bin", "test_y.bin"],
+        };
+        var sub = Path.Combine(folder, Name == "cifar100" ? "cifar-100-binary" : "stl10_binary");
+        return needed.All(f => DatasetFile.Find(folder, f) is not null) || needed.All(f => DatasetFile.Find(sub, f) is not null);
+    }
+
     /// <summary>The official train and test sets from <paramref name="folder"/>.</summary>
     public (ImageSet Train, ImageSet Test) LoadOfficial(string folder)
     {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace HybridQsharp.Host.Experiments;
 
 /// <summary>Loads a dataset once (uint8 in memory), splits it as the paper does and wraps each split as a batch stream.</summary>
-public sealed class ExperimentDataLoader(ILogger<ExperimentDataLoader> logger)
+public sealed class ExperimentDataLoader(ILogger<ExperimentDataLoader> logger, ILoggerFactory loggerFactory)
 {
     private const int SamplesPerSplit = 16;
 
@@ -14,6 +14,13 @@ public sealed class ExperimentDataLoader(ILogger<ExperimentDataLoader> logger)
         cancellationToken.ThrowIfCancellationRequested();
         var dataset = PaperDataset.For(options.Dataset);
         var folder = DatasetLocation.Resolve(dataset, options.DataDirectory);
+        if (!dataset.HasOfficialFiles(folder) && DatasetArchive.For(dataset.Name) is { } archive)
+        {
+            logger.LogInformation("{Dataset} files are not in {Folder}: downloading the official archive {Url}", dataset.Name, folder, archive.Url);
+            using var http = new HttpClient { Timeout = TimeSpan.FromHours(2) };
+            folder = new DatasetDownload(http, loggerFactory.CreateLogger<DatasetDownload>()).FetchAsync(archive, folder, cancellationToken).GetAwaiter().GetResult();
+        }
+
         var watch = Stopwatch.StartNew();
         var (train, test) = dataset.LoadOfficial(folder);
         var splits = DatasetSplits.Create(dataset, train, test, options.Seed, plan.TrainLimit, plan.ValidationLimit, plan.TestLimit);

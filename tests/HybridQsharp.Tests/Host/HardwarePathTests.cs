@@ -92,7 +92,7 @@ public sealed class HardwarePathTests(QsharpRuntimeFixture fixture) : IDisposabl
     private static IBatchStream TestSplit()
     {
         var options = new ExperimentOptions { Limit = 64 };
-        return new ExperimentDataLoader(NullLogger<ExperimentDataLoader>.Instance).Load(options, ExperimentPlan.From(options), CancellationToken.None).Test;
+        return new ExperimentDataLoader(NullLogger<ExperimentDataLoader>.Instance, NullLoggerFactory.Instance).Load(options, ExperimentPlan.From(options), CancellationToken.None).Test;
     }
 
     private static CircuitTape ConstantTape(IReadOnlyList<QirGate> gates, int qubits)

@@ -1,7 +1,14 @@
 using System.CommandLine;
+using HybridQsharp.Classical.Data;
+using HybridQsharp.Classical.Models;
+using HybridQsharp.Classical.QuantumLayers;
+using HybridQsharp.Classical.Torch;
+using HybridQsharp.Classical.Training;
 using HybridQsharp.Host.Experiments;
+using HybridQsharp.Host.Inference;
 using HybridQsharp.Host.Reports;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HybridQsharp.Host.Cli;
 
@@ -22,7 +29,7 @@ public static class ReportCommand
             var summaries = RunMerge.Load(folders);
             if (folders.Length == 1)
             {
-                await services.GetRequiredService<RunReporter>().WriteAsync(new RunFolder(folders[0]), summaries[0], null, [], null, token);
+                await RebuildAsync(services, new RunFolder(folders[0]), summaries[0], token);
                 Console.Out.WriteLine(Path.Combine(folders[0], "report.md"));
                 return ExitCodes.Success;
             }
@@ -35,5 +42,59 @@ public static class ReportCommand
             return ExitCodes.Success;
         }, ct));
         return command;
+    }
+
+    /// <summary>
+    /// Redraws every figure from the run's best checkpoints and its data (same settings and
+    /// seed, so the same splits), or only the metric figures when those are not at hand.
+    /// </summary>
+    private static async Task RebuildAsync(IServiceProvider services, RunFolder run, ExperimentSummary summary, CancellationToken token)
+    {
+        var models = new List<ImageClassifier>();
+        ExperimentData? data = null;
+        QuantumCircuitExecution? execution = null;
+        var logger = services.GetRequiredService<ILogger<RunReporter>>();
+        try
+        {
+            var options = TrainedHybrid.ReadOptions(run);
+            TorchNativeLibrary.EnsureLoaded(logger);
+            data = services.GetRequiredService<ExperimentDataLoader>().Load(options, ExperimentPlan.From(options), token);
+            var architecture = PaperArchitecture.For(options.Dataset) with { ClassCount = data.ClassNames.Count };
+            foreach (var outcome in summary.Models)
+            {
+                var checkpoint = Path.Combine(run.Checkpoints(outcome.Model), "best.ckpt");
+                if (!File.Exists(checkpoint))
+                    continue;
+                ImageClassifier model;
+                if (outcome.Model == "hybrid")
+                {
+                    execution ??= await services.GetRequiredService<QuantumCircuitPreparation>().PrepareAsync(options, token);
+                    model = PaperModels.Hybrid(architecture, new QuantumLayer(execution, QuantumCircuitPreparation.EncodingOf(options)));
+                }
+                else
+                {
+                    model = outcome.Model == "twin"
+                        ? PaperModels.Twin(architecture, QuantumCircuitPreparation.EncodingOf(options), options.Qubits)
+                        : PaperModels.Classical(architecture);
+                }
+
+                TrainingCheckpoint.Load(checkpoint).RestoreModel(model);
+                models.Add(model);
+            }
+        }
+        catch (Exception e) when (e is CheckpointException or DatasetFormatException)
+        {
+            logger.LogWarning("Drawing only the figures the metrics hold: {Reason}", e.Message);
+        }
+
+        try
+        {
+            await services.GetRequiredService<RunReporter>().WriteAsync(run, summary, data, models, execution, token);
+        }
+        finally
+        {
+            foreach (var model in models)
+                model.Dispose();
+        }
     }
 }

@@ -62,7 +62,9 @@ public static class ResourceUseFigure
         var epochs = model.Epochs.OrderBy(e => e.Epoch).ToList();
         var plot = PlotStyle.Model($"Wall time per epoch: {model.Model}", LegendPosition.RightTop);
         plot.Legends[0].LegendPlacement = LegendPlacement.Outside; // bars fill the plot area up to the top
-        plot.Axes.Add(PlotStyle.Categories("Epoch", epochs.Select(e => e.Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        // Label every epoch up to 15, then every k-th so 50 epochs stay legible.
+        var every = Math.Max(1, (int)Math.Ceiling(epochs.Count / 15.0));
+        plot.Axes.Add(PlotStyle.Categories("Epoch", epochs.Select((e, i) => i == 0 || e.Epoch % every == 0 ? e.Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty)));
         var values = PlotStyle.BarValues("Wall time", "s");
         plot.Axes.Add(values);
         var parts = new Func<EpochResourceUse, double>[] { e => e.DataSeconds, e => e.ForwardBackwardSeconds, e => e.QuantumLayerSeconds };

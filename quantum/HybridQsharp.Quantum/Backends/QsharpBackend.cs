@@ -17,6 +17,7 @@ public sealed class QsharpBackend(QsharpRuntime runtime, int circuitsPerRequest 
 
     public async ValueTask<double[]> ExpectationsAsync(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits, CancellationToken cancellationToken = default)
     {
+        tape.RequireZOnEachObservables("The Q# backend");
         var program = _programs.GetValue(tape, TapeQsharpEmitter.Emit);
         var expectations = new double[circuits * tape.Qubits];
         for (var first = 0; first < circuits; first += circuitsPerRequest)

@@ -16,6 +16,7 @@ public sealed class AdjointDifferentiation(StateVectorSimulator simulator) : IGr
 
     public ValueTask<TapeJacobian> JacobianAsync(CircuitTape tape, ReadOnlyMemory<double> parameters, int circuits, CancellationToken cancellationToken = default)
     {
+        tape.RequireZOnEachObservables("Adjoint differentiation");
         var outputs = tape.Qubits;
         var angles = tape.EvaluateAngles(parameters.Span, circuits);
         var values = new double[circuits * outputs];

@@ -115,6 +115,7 @@ public sealed class StateVectorSimulator
 
     private static void Check(CircuitTape tape, int angleCount, int circuits)
     {
+        tape.RequireZOnEachObservables("The native simulator");
         ArgumentOutOfRangeException.ThrowIfLessThan(circuits, 0);
         if (angleCount != circuits * tape.AngleCount)
         {

@@ -2,15 +2,28 @@ namespace HybridQsharp.Quantum.Tapes;
 
 /// <summary>
 /// A straight-line circuit on <see cref="Qubits"/> qubits whose rotation angles are affine
-/// functions of <see cref="ParameterCount"/> parameters; the observables are ⟨Z_i⟩ on every qubit.
+/// functions of <see cref="ParameterCount"/> parameters, and the Pauli-string observables whose
+/// expectations are its outputs (Z on each qubit unless the classifier declares others).
 /// Executing a tape needs only its gate angles, so backends and gradient methods work on
 /// angle rows (one per circuit) and know nothing of where the parameters came from.
 /// </summary>
 public sealed class CircuitTape
 {
-    public CircuitTape(int qubits, int parameterCount, IReadOnlyList<TapeGate> gates, IReadOnlyList<AffineAngle> angles)
+    public CircuitTape(int qubits, int parameterCount, IReadOnlyList<TapeGate> gates, IReadOnlyList<AffineAngle> angles,
+        IReadOnlyList<PauliString>? observables = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(qubits, 1);
+        observables ??= PauliString.ZOnEach(qubits);
+        if (observables.Count == 0)
+        {
+            throw new ArgumentException("A tape needs at least one observable.", nameof(observables));
+        }
+
+        if (observables.FirstOrDefault(o => o.MaxQubit >= qubits) is { } outside)
+        {
+            throw new ArgumentException($"Observable {outside} acts outside the {qubits}-qubit register.", nameof(observables));
+        }
+
         foreach (var gate in gates)
         {
             var used = new[] { gate.Qubit0, gate.Qubit1, gate.Qubit2 }.Take(gate.Kind.QubitCount()).ToArray();
@@ -29,6 +42,8 @@ public sealed class CircuitTape
         ParameterCount = parameterCount;
         Gates = gates;
         Angles = angles;
+        Observables = observables;
+        HasZOnEachObservables = PauliString.AreZOnEach(observables, qubits);
     }
 
     public int Qubits { get; }
@@ -41,6 +56,25 @@ public sealed class CircuitTape
     public IReadOnlyList<AffineAngle> Angles { get; }
 
     public int AngleCount => Angles.Count;
+
+    /// <summary>The observables whose expectations are the tape's outputs, in output order.</summary>
+    public IReadOnlyList<PauliString> Observables { get; }
+
+    /// <summary>Outputs per circuit: one expectation per observable.</summary>
+    public int OutputCount => Observables.Count;
+
+    /// <summary>True for the default outputs, Z0 … Z(n-1), which kernels can read off the probabilities directly.</summary>
+    public bool HasZOnEachObservables { get; }
+
+    /// <summary>Refuses tapes whose observables are not Z on each qubit, for code that computes only those.</summary>
+    /// <exception cref="NotSupportedException">The tape declares other observables.</exception>
+    public void RequireZOnEachObservables(string component)
+    {
+        if (!HasZOnEachObservables)
+        {
+            throw new NotSupportedException($"{component} computes only Z on each qubit; this tape measures {string.Join(", ", Observables)}.");
+        }
+    }
 
     /// <summary>Writes the gate angles of each circuit (rows of <see cref="AngleCount"/>) for parameter rows (of <see cref="ParameterCount"/>).</summary>
     public void EvaluateAngles(ReadOnlySpan<double> parameters, int circuits, Span<double> angles)

@@ -6,7 +6,8 @@ namespace HybridQsharp.Classical.Data;
 /// Everything the project knows about one dataset, in one place: its name, where its files are
 /// and how to read them, its official archive, how it splits into train, validation and test,
 /// its normalisation and augmentation, and the paper's network shapes for it. Adding a dataset
-/// is a subclass in <c>Data/Datasets/</c>, its reader, and one line in <see cref="DatasetCatalog"/>.
+/// is a subclass in <c>Data/Datasets/</c>, its reader, and one line in <see cref="DatasetCatalog.BuiltIn"/>
+/// (or <c>services.AddDataset(...)</c> from outside the library).
 /// </summary>
 public abstract class DatasetDefinition
 {

@@ -11,7 +11,8 @@ namespace HybridQsharp.Host.Experiments;
 /// Turns the experiment's configuration strings into <see cref="ExperimentSettings"/>, or into
 /// one readable problem per bad value. The only place the names of choices are read.
 /// </summary>
-public sealed class ExperimentSettingsParser(IEnumerable<QuantumBackendRegistration> backends, IEnumerable<GradientMethodRegistration> gradients)
+public sealed class ExperimentSettingsParser(
+    DatasetCatalog datasets, IEnumerable<QuantumBackendRegistration> backends, IEnumerable<GradientMethodRegistration> gradients)
 {
     private static readonly Dictionary<string, Encoding> Encodings = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -34,10 +35,10 @@ public sealed class ExperimentSettingsParser(IEnumerable<QuantumBackendRegistrat
     /// <summary>The settings, or null with every problem in <paramref name="problems"/>.</summary>
     public ExperimentSettings? TryParse(ExperimentOptions options, List<string> problems)
     {
-        var dataset = DatasetCatalog.Find(options.Dataset);
+        var dataset = datasets.Find(options.Dataset);
         if (dataset is null)
         {
-            problems.Add(Unknown("dataset", options.Dataset, DatasetCatalog.Keys));
+            problems.Add(Unknown("dataset", options.Dataset, datasets.Keys));
         }
 
         var models = ModelKinds.ParseSelection(options.Model);

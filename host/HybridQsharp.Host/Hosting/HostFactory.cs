@@ -1,3 +1,4 @@
+using HybridQsharp.Classical.Hosting;
 using HybridQsharp.Quantum.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ public static class HostFactory
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.Services.AddHybridQsharpQuantum(builder.Configuration);
+        builder.Services.AddHybridQsharpClassical();
         builder.Services.AddHybridQsharpHost(builder.Configuration);
         configure?.Invoke(builder.Services);
         return builder.Build();

@@ -17,7 +17,7 @@ namespace HybridQsharp.Host.Reports;
 /// metric bars and test results from the metrics; feature spaces, sample images, predictions,
 /// class distribution and the circuit diagram when the trained models and the data are at hand.
 /// </summary>
-public sealed class RunFigures(FigureWriter writer, QsharpRuntime runtime, ILogger<RunFigures> logger)
+public sealed class RunFigures(FigureWriter writer, QsharpRuntime runtime, DatasetCatalog datasets, ILogger<RunFigures> logger)
 {
     private const int FeaturePoints = 1000;
     private const int PredictionSamples = 16;
@@ -27,7 +27,7 @@ public sealed class RunFigures(FigureWriter writer, QsharpRuntime runtime, ILogg
     {
         var figures = new List<ReportDocument.Figure>();
         var dir = run.Figures;
-        var dataset = DatasetCatalog.Find(summary.Dataset)?.DisplayName ?? summary.Dataset;
+        var dataset = datasets.Find(summary.Dataset)?.DisplayName ?? summary.Dataset;
         void Add(string title, FigureFiles files) => figures.Add(new ReportDocument.Figure(title, files.Png));
 
         var histories = summary.Models.Where(m => m.History.Count > 0).ToList();

@@ -23,7 +23,7 @@ public sealed class ModelTests(QsharpRuntimeFixture fixture)
     [InlineData("stl10", 4_603_298, 1_687_306)]
     public async Task ParameterCountsEqualThePapers(string dataset, long hybridParams, long classicalParams)
     {
-        var architecture = DatasetCatalog.Parse(dataset).Architecture;
+        var architecture = DatasetCatalog.Default.Parse(dataset).Architecture;
         using var hybrid = PaperModels.Hybrid(architecture, await PaperLayer());
         using var classical = PaperModels.Classical(architecture);
 
@@ -37,7 +37,7 @@ public sealed class ModelTests(QsharpRuntimeFixture fixture)
     [InlineData("stl10")]
     public async Task SummariesShowTheShapesEndingInTheClassCount(string dataset)
     {
-        var architecture = DatasetCatalog.Parse(dataset).Architecture;
+        var architecture = DatasetCatalog.Default.Parse(dataset).Architecture;
         using var hybrid = PaperModels.Hybrid(architecture, await PaperLayer());
         using var classical = PaperModels.Classical(architecture);
 

@@ -123,7 +123,7 @@ public sealed class RunFigures(FigureWriter writer, QsharpRuntime runtime, Datas
     }
 
     /// <summary>Predictions for the first test images and embeddings of up to 1,000 test images.</summary>
-    private static (int[] Predictions, double[][] Features, List<int> Labels) Predict(ImageClassifier model, ExperimentData data, CancellationToken cancellationToken)
+    public static (int[] Predictions, double[][] Features, List<int> Labels) Predict(ImageClassifier model, ExperimentData data, CancellationToken cancellationToken)
     {
         model.eval();
         var predictions = new List<int>();

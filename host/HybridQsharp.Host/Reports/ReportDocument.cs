@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using HybridQsharp.Host.Experiments;
+using HybridQsharp.Host.Statistics;
 
 namespace HybridQsharp.Host.Reports;
 
@@ -47,7 +48,7 @@ public static class ReportDocument
         foreach (var m in summary.Models)
         {
             var paper = PaperReference.For(summary.Dataset, m.Model);
-            var median = Statistics.Median(m.History.Select(h => h.EpochSeconds));
+            var median = Median.Of(m.History.Select(h => h.EpochSeconds));
             t.AppendLine(string.Join(" | ",
                 $"| {m.Model}", Pct(m.BestValidationAccuracy), Pct(paper?.BestValidationAccuracy), Pct(m.Test?.Accuracy), Pct(paper?.TestAccuracy),
                 m.Test is { } test ? test.Metrics.F1.ToString("F4", CultureInfo.InvariantCulture) : "–",
@@ -114,7 +115,7 @@ public static class ReportDocument
             var total = m.History.Sum(h => h.EpochSeconds);
             var data = m.History.Sum(h => h.DataSeconds);
             if (total > 0)
-                yield return $"{m.Model}: median epoch {Statistics.Median(m.History.Select(h => h.EpochSeconds)):F1} s; data pipeline {data / total:P1} and quantum layer {quantum / total:P1} of training time; peak working set {m.History.Max(h => h.PeakWorkingSetBytes) / (1024.0 * 1024):F0} MB (this process only).";
+                yield return $"{m.Model}: median epoch {Median.Of(m.History.Select(h => h.EpochSeconds)):F1} s; data pipeline {data / total:P1} and quantum layer {quantum / total:P1} of training time; peak working set {m.History.Max(h => h.PeakWorkingSetBytes) / (1024.0 * 1024):F0} MB (this process only).";
         }
     }
 

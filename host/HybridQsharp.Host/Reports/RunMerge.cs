@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using HybridQsharp.Host.Experiments;
+using HybridQsharp.Host.Statistics;
 
 namespace HybridQsharp.Host.Reports;
 
@@ -43,7 +44,7 @@ public static class RunMerge
                 MeanStd(models.Select(m => m.Test?.Accuracy), percent: true),
                 MeanStd(models.Select(m => m.Test?.Metrics.F1), percent: false),
                 MeanStd(models.Select(m => m.TestRobustness), percent: true),
-                MeanStd(models.Select(m => Statistics.Median(m.History.Select(h => h.EpochSeconds))), percent: false) + " |"));
+                MeanStd(models.Select(m => Median.Of(m.History.Select(h => h.EpochSeconds))), percent: false) + " |"));
         }
 
         return md.ToString();

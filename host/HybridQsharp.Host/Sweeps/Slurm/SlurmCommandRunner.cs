@@ -33,7 +33,8 @@ internal sealed class SlurmCommandRunner(SlurmOptions options)
         catch (Win32Exception e)
         {
             var where = string.IsNullOrEmpty(options.CommandsDirectory) ? "on PATH" : $"in {options.CommandsDirectory}";
-            throw new SlurmUnavailableException($"{command} was not found {where}: install Slurm's client commands or set Slurm:CommandsDirectory", e);
+            throw new SlurmUnavailableException(
+                $"{command} was not found {where}: install Slurm's client commands or set Slurm:CommandsDirectory", e);
         }
 
         using (process)

@@ -64,7 +64,8 @@ public sealed partial class SlurmOptions : IValidatableObject
             var name = option.Split('=', 2)[0];
             if (!ExtraOptionPattern().IsMatch(option))
             {
-                yield return new ValidationResult($"Slurm:ExtraOptions '{option}' is not one --name or --name=value argument", [nameof(ExtraOptions)]);
+                yield return new ValidationResult($"Slurm:ExtraOptions '{option}' is not one --name or --name=value argument",
+                    [nameof(ExtraOptions)]);
             }
             else if (ReservedOptions.Contains(name, StringComparer.Ordinal))
             {

@@ -79,7 +79,8 @@ public sealed class SlurmFormatTests
             Partition = "gpu", TimeLimit = TimeSpan.FromHours(2), CpusPerTask = 4, Memory = "8G", MaxConcurrentTasks = 2,
             ExtraOptions = ["--qos=long", "--exclusive"],
         };
-        var request = new SlurmArrayRequest("sweep 1", [0, 1, 2], new SlurmBatchScript("/work/cell.sh", ["--grid", "a b"]), "/work/runs", "logs/%A_%a.out");
+        var script = new SlurmBatchScript("/work/cell.sh", ["--grid", "a b"]);
+        var request = new SlurmArrayRequest("sweep 1", [0, 1, 2], script, "/work/runs", "logs/%A_%a.out");
 
         var arguments = SlurmClient.SubmitArguments(options, request);
 

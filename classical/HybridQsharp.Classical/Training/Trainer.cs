@@ -15,6 +15,9 @@ namespace HybridQsharp.Classical.Training;
 /// </summary>
 public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
 {
+    /// <summary>Raised after each completed epoch (its checkpoints written) with the history so far.</summary>
+    public event Action<IReadOnlyList<EpochMetrics>>? EpochCompleted;
+
     /// <param name="model">The model to train (hybrid, classical or twin).</param>
     /// <param name="folder">Where last.ckpt and best.ckpt of this model go.</param>
     /// <param name="resume">Continue from folder/last.ckpt when it exists.</param>
@@ -71,6 +74,7 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             }
 
             TrainingCheckpoint.Capture(model, optimizer, State(name, epoch + 1, steps, bestAccuracy, bestEpoch, history, configuration), includeRandomState: true).Save(lastPath);
+            EpochCompleted?.Invoke(history);
             logger.LogInformation(
                 "{Model} epoch {Epoch}/{Epochs}: train loss {TrainLoss:F4}, val loss {ValLoss:F4}, val acc {ValAcc:P2}, F1 {F1:F4}{Robust}, {Seconds:F1} s (data {Data:F1} s, quantum {Quantum:F1} s)",
                 name, epoch + 1, options.Epochs, metrics.TrainLoss, metrics.ValidationLoss, metrics.ValidationAccuracy, metrics.F1,

@@ -4,6 +4,7 @@ using HybridQsharp.Classical.Training;
 using HybridQsharp.Host.Figures;
 using HybridQsharp.Host.Hosting;
 using HybridQsharp.Host.Numerics;
+using HybridQsharp.Host.Runs;
 using HybridQsharp.Quantum.Azure;
 using HybridQsharp.Quantum.Backends;
 using HybridQsharp.Quantum.Tapes;
@@ -57,6 +58,21 @@ public static class VerbRunner
             Console.Error.WriteLine($"hybridq: invalid configuration: {string.Join("; ", e.Failures.Select(Readable))}");
             return ExitCodes.BadInput;
         }
+        catch (InvalidOperationException e) when (ConfigurationValueError(e) is { } problem)
+        {
+            Console.Error.WriteLine($"hybridq: invalid configuration: {problem}");
+            return ExitCodes.BadInput;
+        }
+        catch (InvalidDataException e) when (e.Message.Contains("appsettings", StringComparison.OrdinalIgnoreCase) || e.InnerException is System.Text.Json.JsonException)
+        {
+            Console.Error.WriteLine($"hybridq: invalid configuration file: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (RunFolderInUseException e)
+        {
+            Console.Error.WriteLine($"hybridq: {e.Message}");
+            return ExitCodes.Failure;
+        }
         catch (QsharpException e)
         {
             Console.Error.WriteLine($"hybridq: {e.Message}");
@@ -83,6 +99,27 @@ public static class VerbRunner
             Console.Error.WriteLine($"hybridq: internal error ({e.GetType().Name}): {e.Message} (set HYBRIDQ_DEBUG=1 for the stack trace)");
             return ExitCodes.Failure;
         }
+    }
+
+    // The configuration binder throws "Failed to convert configuration value 'x' at 'Section:Key' to
+    // type 'System.Int32'." for a value of the wrong type (appsettings.json, HYBRIDQ__ variables, --set).
+    private static string? ConfigurationValueError(InvalidOperationException e)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(e.Message, @"Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']+)' to type '(?<type>[^']+)'");
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var type = match.Groups["type"].Value switch
+        {
+            "System.Int32" or "System.Int64" => "a whole number",
+            "System.Double" => "a number",
+            "System.Boolean" => "true or false",
+            "System.TimeSpan" => "a duration such as 00:30:00",
+            var other => $"a {other[(other.LastIndexOf('.') + 1)..]}",
+        };
+        return $"{match.Groups["key"].Value} = '{match.Groups["value"].Value}' is not {type}";
     }
 
     // DataAnnotations wraps each message in "DataAnnotation validation failed for 'T' members: 'x' with the error: '...'".

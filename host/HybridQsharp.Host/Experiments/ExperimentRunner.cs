@@ -7,6 +7,7 @@ using HybridQsharp.Host.Progress;
 using HybridQsharp.Host.Reports;
 using HybridQsharp.Host.Runs;
 using HybridQsharp.Quantum.Qsharp;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TorchSharp;
@@ -25,30 +26,54 @@ public sealed class ExperimentRunner(
     QuantumCircuitPreparation preparation,
     QsharpRuntime runtime,
     RunReporter reporter,
+    TrainedRunLoader runLoader,
     ILoggerFactory loggerFactory,
     ILogger<ExperimentRunner> logger)
 {
     public async Task<ExperimentSummary> RunAsync(CancellationToken cancellationToken)
     {
-        var plan = settings.Plan;
         var run = new RunFolder(settings.RunFolderPath);
-        if (settings.Resume && !File.Exists(run.Config))
+        if (settings.Resume)
         {
-            throw new CheckpointException($"--resume: {run.Path} holds no run to resume (no config.json); give the folder of an earlier run with --out.");
+            CheckResumable(run);
         }
 
+        using var runLock = RunLock.Acquire(run);
         using var logFile = new RunLogFileProvider(run.Log);
         loggerFactory.AddProvider(logFile);
-        logger.LogInformation("Run folder {Folder}: {Models} on {Dataset}, {Preset} preset ({Epochs} epochs, batch {Batch}{Limit})",
+        try
+        {
+            return await TrainAsync(run, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Cancelled: {Folder} holds the last checkpoints; continue with: hybridq train --out {Folder} --resume", run.Path, run.Path);
+            throw;
+        }
+        catch (Exception e)
+        {
+            // The console gets one line (VerbRunner); the run's log keeps the whole story.
+            logFile.WriteFailure(e);
+            throw;
+        }
+    }
+
+    private async Task<ExperimentSummary> TrainAsync(RunFolder run, CancellationToken cancellationToken)
+    {
+        var plan = settings.Plan;
+        logger.LogInformation("Run folder {Folder}: {Models} on {Dataset}, {Preset} preset ({Epochs} epochs, batch {Batch}){Resume}",
             run.Path, string.Join(", ", settings.Models.Select(m => m.Key())), settings.Dataset.DisplayName, plan.Preset.Key(), plan.Epochs, plan.BatchSize,
-            plan.TrainLimit is { } l ? $", {l:N0} training samples" : string.Empty);
+            settings.Resume ? ", resuming" : string.Empty);
 
         TorchNativeLibrary.EnsureLoaded(logger);
         var data = dataLoader.Load(settings, plan, cancellationToken);
         var configuration = ConfigurationIdentity(settings, plan);
         var qsharpVersion = await runtime.StartAsync(cancellationToken);
         var environment = EnvironmentInfo.Collect(qsharpVersion);
-        RunFolder.WriteJson(run.Config, new { settings = options.Value, plan, environment, configuration });
+        if (!settings.Resume)
+        {
+            RunFolder.WriteJson(run.Config, new { settings = options.Value, plan, environment, configuration });
+        }
 
         var training = new TrainingOptions
         {
@@ -79,16 +104,32 @@ public sealed class ExperimentRunner(
                 var model = ModelFactory.Create(kind, architecture, settings, execution, settings.Seed);
                 trained.Add(model);
                 logger.LogInformation("{Model}: {Parameters:N0} trainable parameters", kind.Key(), model.TrainableParameterCount);
-                var progress = TrainingProgressDisplay.ForConsole(logger, training.LogEvery);
-                var result = trainer.Train(model, data.Train, data.Validation, data.Test, run.Checkpoints(kind), settings.Resume,
-                    configuration + "/" + kind.Key(), progress, cancellationToken);
+                if (settings.Resume && !File.Exists(Path.Combine(run.Checkpoints(kind), "last.ckpt")))
+                {
+                    logger.LogInformation("{Model}: no checkpoint in {Folder} yet; it starts from epoch 1", kind.Key(), run.Checkpoints(kind));
+                }
+
+                // metrics.csv and metrics.json follow the run epoch by epoch, so an interrupted run still shows its curves.
+                void WriteEpoch(IReadOnlyList<EpochMetrics> history) => MetricsFiles.Write(run, new ExperimentSummary(settings.Dataset.Key, plan, environment,
+                    [.. outcomes, new ModelOutcome(kind, model.TrainableParameterCount, history, 0, double.NaN, null, null, false)]));
+                trainer.EpochCompleted += WriteEpoch;
+                TrainingResult result;
+                try
+                {
+                    var progress = TrainingProgressDisplay.ForConsole(logger, training.LogEvery);
+                    result = trainer.Train(model, data.Train, data.Validation, data.Test, run.Checkpoints(kind), settings.Resume,
+                        configuration + "/" + kind.Key(), progress, cancellationToken);
+                }
+                finally
+                {
+                    trainer.EpochCompleted -= WriteEpoch;
+                }
+
                 outcomes.Add(new ModelOutcome(kind, result.TrainableParameters, result.History, result.BestEpoch, result.BestValidationAccuracy,
                     result.Test, result.TestRobustness, result.Completed));
                 MetricsFiles.Write(run, new ExperimentSummary(settings.Dataset.Key, plan, environment, outcomes));
                 if (!result.Completed)
                 {
-                    logger.LogWarning("Interrupted: {Folder} holds the checkpoints; continue with: hybridq train --out {Folder} --resume (and the same options)",
-                        run.Path, run.Path);
                     throw new OperationCanceledException(cancellationToken);
                 }
             }
@@ -106,6 +147,49 @@ public sealed class ExperimentRunner(
                 model.Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// --resume continues the run a folder holds, with the settings it was started with: a folder
+    /// without a run, or different settings (another model, dataset, seed, ...), is refused rather
+    /// than silently started afresh.
+    /// </summary>
+    private void CheckResumable(RunFolder run)
+    {
+        if (!File.Exists(run.Config))
+        {
+            throw new CheckpointException($"--resume: {run.Path} holds no run to resume (no config.json); give the folder of an earlier run with --out.");
+        }
+
+        var saved = runLoader.ReadOptions(run);
+        var differences = ResumeDifferences(saved, options.Value).ToList();
+        if (differences.Count > 0)
+        {
+            throw new CheckpointException($"--resume: {run.Path} was started with other settings ({string.Join("; ", differences)}); " +
+                "resume with the same options or start a new run folder.");
+        }
+    }
+
+    private static IEnumerable<string> ResumeDifferences(ExperimentOptions saved, ExperimentOptions current)
+    {
+        var before = JsonSerializer.SerializeToElement(saved, RunFolder.Json);
+        var now = JsonSerializer.SerializeToElement(current, RunFolder.Json);
+        foreach (var property in now.EnumerateObject())
+        {
+            if (property.NameEquals("resume") || property.NameEquals("output"))
+            {
+                continue;
+            }
+
+            var was = before.TryGetProperty(property.Name, out var value) ? value.ToString() : string.Empty;
+            var is_ = property.Value.ToString();
+            if (!string.Equals(was, is_, StringComparison.OrdinalIgnoreCase))
+            {
+                yield return $"{property.Name} was {Shown(was)}, now {Shown(is_)}";
+            }
+        }
+
+        static string Shown(string value) => value.Length == 0 ? "not set" : value;
     }
 
     private static string ConfigurationIdentity(ExperimentSettings s, ExperimentPlan p) =>

@@ -20,30 +20,34 @@ public sealed class TrainedRunLoader(ExperimentSettingsParser parser, QuantumCir
     /// <exception cref="CheckpointException">The folder is not a run folder or its config.json does not parse.</exception>
     public ExperimentSettings ReadSettings(RunFolder run)
     {
+        try
+        {
+            return parser.Parse(ReadOptions(run));
+        }
+        catch (ExperimentSettingsException e)
+        {
+            throw new CheckpointException($"{run.Config} holds settings this build cannot use: {e.Message}");
+        }
+    }
+
+    /// <summary>The configuration strings a run folder was started with (config.json "settings").</summary>
+    /// <exception cref="CheckpointException">The folder is not a run folder or its config.json does not parse.</exception>
+    public ExperimentOptions ReadOptions(RunFolder run)
+    {
         if (!File.Exists(run.Config))
         {
             throw new CheckpointException($"{run.Path} is not a run folder (no config.json).");
         }
 
-        ExperimentOptions options;
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllBytes(run.Config));
-            options = document.RootElement.GetProperty("settings").Deserialize<ExperimentOptions>(RunFolder.Json)
+            return document.RootElement.GetProperty("settings").Deserialize<ExperimentOptions>(RunFolder.Json)
                 ?? throw new CheckpointException($"{run.Config} has no settings.");
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
             throw new CheckpointException($"{run.Config} is unreadable: {e.Message}");
-        }
-
-        try
-        {
-            return parser.Parse(options);
-        }
-        catch (ExperimentSettingsException e)
-        {
-            throw new CheckpointException($"{run.Config} holds settings this build cannot use: {e.Message}");
         }
     }
 

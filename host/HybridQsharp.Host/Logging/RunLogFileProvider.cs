@@ -20,6 +20,10 @@ public sealed class RunLogFileProvider(string path) : ILoggerProvider
         }
     }
 
+    /// <summary>The failure that ended the run, with its stack trace: the file keeps what the console's one line leaves out.</summary>
+    public void WriteFailure(Exception exception) =>
+        Write($"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} fail ExperimentRunner: the run failed: {exception}");
+
     private void Write(string line)
     {
         // The logger factory outlives a run; lines after the run ends go to the console only.

@@ -9,11 +9,10 @@ namespace HybridQsharp.Host.Runs;
 /// <summary>A run's output folder and its layout; every file that matters is written atomically.</summary>
 public sealed class RunFolder
 {
+    /// <summary>A run folder at <paramref name="path"/>; nothing is created until something is written.</summary>
     public RunFolder(string path)
     {
         Path = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(Path);
-        Directory.CreateDirectory(Figures);
     }
 
     public string Path { get; }
@@ -27,6 +26,9 @@ public sealed class RunFolder
     public string MetricsJson => System.IO.Path.Combine(Path, "metrics.json");
 
     public string Log => System.IO.Path.Combine(Path, "run.log");
+
+    /// <summary>The lock file a writer holds while it trains into this folder (<see cref="RunLock"/>).</summary>
+    public string Lock => System.IO.Path.Combine(Path, "run.lock");
 
     public string ReportMarkdown => System.IO.Path.Combine(Path, "report.md");
 

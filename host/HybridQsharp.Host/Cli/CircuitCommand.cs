@@ -3,6 +3,7 @@ using HybridQsharp.Host.Circuits;
 using HybridQsharp.Host.Experiments;
 using HybridQsharp.Host.Inference;
 using HybridQsharp.Host.Reports;
+using HybridQsharp.Quantum.Lifting;
 using HybridQsharp.Quantum.Qsharp;
 using HybridQsharp.Quantum.Tapes;
 using Microsoft.Extensions.DependencyInjection;

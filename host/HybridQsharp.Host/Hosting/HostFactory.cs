@@ -3,6 +3,7 @@ using HybridQsharp.Host.Figures;
 using HybridQsharp.Host.Reports;
 using HybridQsharp.Quantum.Azure;
 using HybridQsharp.Quantum.Backends;
+using HybridQsharp.Quantum.Lifting;
 using HybridQsharp.Quantum.Qsharp;
 using HybridQsharp.Quantum.Simulation;
 using HybridQsharp.Quantum.Tapes;

@@ -104,6 +104,7 @@ namespace HybridQsharp.Ansatz {
     /// # Summary
     /// The active qubits at the start of each of `nLevels` levels on `nQubits` qubits.
     function ActiveQubitsPerLevel(nQubits : Int, nLevels : Int) : Int[][] {
+        Fact(nLevels >= 1 and nQubits > 2^(nLevels - 1), $"A QCNN of {nLevels} levels needs more than 2^{nLevels - 1} qubits, got {nQubits}.");
         mutable levels = [SequenceI(0, nQubits - 1)];
         for _ in 2..nLevels {
             set levels += [PooledQubits(Tail(levels))];

@@ -105,9 +105,12 @@ public sealed partial class TapeLifter
         }
 
         var tape = BuildTape(circuit, baseGates, basePoint, gateLists);
-        if (FirstMisfit(tape, baseGates, checkPoints, gateLists.Skip(1 + parameterCount).ToList()) is { } misfit)
+        for (var c = 0; c < checkPoints.Length; c++)
         {
-            throw await NonAffineErrorAsync(circuit, baseGates, basePoint, gateLists, misfit, cancellationToken);
+            if (FirstMisfit(tape, checkPoints[c], gateLists[1 + parameterCount + c]) is { } misfit)
+            {
+                throw await NonAffineErrorAsync(circuit, tape, basePoint, checkPoints[c], misfit, cancellationToken);
+            }
         }
 
         var compiled = started.ElapsedMilliseconds;
@@ -274,6 +277,11 @@ public sealed partial class TapeLifter
             return StructureError(circuit, difference, culprits);
         }
 
+        if (FirstMisfit(tape, failing, failingGates) is { } misfit)
+        {
+            return await NonAffineErrorAsync(circuit, tape, basePoint, failing, misfit, cancellationToken);
+        }
+
         var which = culprits.Count > 0 ? $"when {string.Join(", ", culprits)} changes" : "when its parameters change jointly";
         return new TapeLiftingException(
             $"Cannot lift {circuit.Operation}: its state at random parameters differs from the tape's by {distance:E2} {which}, with the same gates in its QIR; " +
@@ -313,46 +321,43 @@ public sealed partial class TapeLifter
         return Math.Abs(snapped - coefficient) <= 1e-12 * Math.Max(1, Math.Abs(coefficient)) ? snapped : coefficient;
     }
 
-    private static (int Gate, double Predicted, double Actual)? FirstMisfit(
-        CircuitTape tape, IReadOnlyList<QirGate> baseGates, double[][] checkPoints, List<IReadOnlyList<QirGate>> checkGates)
+    private static (int Gate, double Predicted, double Actual)? FirstMisfit(CircuitTape tape, double[] point, IReadOnlyList<QirGate> gates)
     {
-        for (var c = 0; c < checkPoints.Length; c++)
+        var angles = tape.EvaluateAngles(point, 1);
+        for (var g = 0; g < gates.Count; g++)
         {
-            var angles = tape.EvaluateAngles(checkPoints[c], 1);
-            for (var g = 0; g < baseGates.Count; g++)
+            var index = tape.Gates[g].AngleIndex;
+            if (index >= 0 && Math.Abs(angles[index] - gates[g].Angle) > FitTolerance * (1 + Math.Abs(gates[g].Angle)))
             {
-                var index = tape.Gates[g].AngleIndex;
-                if (index < 0)
-                {
-                    continue;
-                }
-
-                var actual = checkGates[c][g].Angle;
-                if (Math.Abs(angles[index] - actual) > FitTolerance * (1 + Math.Abs(actual)))
-                {
-                    return (g, angles[index], actual);
-                }
+                return (g, angles[index], gates[g].Angle);
             }
         }
 
         return null;
     }
 
-    // Only on failure: a second step per parameter tells which parameter the angle bends with.
-    private async Task<TapeLiftingException> NonAffineErrorAsync(
-        ClassifierCircuit circuit, IReadOnlyList<QirGate> baseGates, double[] basePoint, List<IReadOnlyList<QirGate>> gateLists,
-        (int Gate, double Predicted, double Actual) misfit, CancellationToken cancellationToken)
+    private static bool Misfits(CircuitTape tape, double[] point, QirGate gate, int g)
     {
-        var doubleSteps = Enumerable.Range(0, circuit.ParameterCount).Select(k => Moved(basePoint, k, 2 * Step)).ToList();
-        var far = await CompileAsync(circuit, doubleSteps, cancellationToken);
-        var gate = baseGates[misfit.Gate];
+        var index = tape.Gates[g].AngleIndex;
+        return index >= 0 && Math.Abs(tape.Angles[index].Evaluate(point) - gate.Angle) > FitTolerance * (1 + Math.Abs(gate.Angle));
+    }
+
+    // Only on failure: moving one parameter at a time from the base point to where the fit failed
+    // tells which parameters the angle bends with.
+    private async Task<TapeLiftingException> NonAffineErrorAsync(
+        ClassifierCircuit circuit, CircuitTape tape, double[] basePoint, double[] failing, (int Gate, double Predicted, double Actual) misfit,
+        CancellationToken cancellationToken)
+    {
+        var single = Enumerable.Range(0, circuit.ParameterCount).Select(k => Moved(basePoint, k, failing[k] - basePoint[k])).ToList();
+        var singleGates = await CompileAsync(circuit, single, cancellationToken);
         var bending = Enumerable.Range(0, circuit.ParameterCount)
-            .Where(k => Math.Abs(far[k][misfit.Gate].Angle - (2 * gateLists[1 + k][misfit.Gate].Angle) + gate.Angle) > FitTolerance * (1 + Math.Abs(gate.Angle)))
+            .Where(k => singleGates[k].Count == tape.Gates.Count && Misfits(tape, single[k], singleGates[k][misfit.Gate], misfit.Gate))
             .Select(circuit.ParameterName)
             .ToList();
+        var gate = singleGates.Count > 0 ? singleGates[0][misfit.Gate] : null;
         var which = bending.Count > 0 ? $"of {string.Join(", ", bending)}" : "of its parameters jointly";
         return new TapeLiftingException(
-            $"Cannot lift {circuit.Operation}: the angle of gate #{misfit.Gate} ({gate}, QIR line {gate.Line}) is not an affine function {which} " +
+            $"Cannot lift {circuit.Operation}: the angle of gate #{misfit.Gate} ({gate}, QIR line {gate?.Line}) is not an affine function {which} " +
             $"(affine fit {misfit.Predicted:G6}, Q# computed {misfit.Actual:G6}). Compute non-linear functions of the parameters outside the circuit and pass the results in as parameters.");
     }
 

@@ -26,17 +26,21 @@ public static partial class CircuitScaffold
     public static string? ProblemWithName(string name) =>
         !Identifier().IsMatch(name) ? $"'{name}' is not a Q# identifier (a letter or _, then letters, digits or _)"
         : Keywords.Contains(name) ? $"'{name}' is a Q# keyword or type name"
-        : name == "Std" || name.StartsWith("HybridQsharp", StringComparison.Ordinal) ? $"'{name}' would clash with a namespace the host compiles beside it"
+        : name == "Std" || name.StartsWith("HybridQsharp", StringComparison.Ordinal)
+            ? $"'{name}' would clash with a namespace the host compiles beside it"
         : null;
 
     /// <summary>Why the project cannot be written into <paramref name="directory"/>, or null when it can.</summary>
     public static string? ProblemWithDirectory(string directory) =>
         File.Exists(directory) ? $"'{directory}' is a file"
-        : Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any() ? $"'{directory}' exists and is not empty; choose a new folder"
+        : Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any()
+            ? $"'{directory}' exists and is not empty; choose a new folder"
         : null;
 
     /// <summary>Writes the project and returns the path of the classifier's .qs file.</summary>
-    /// <exception cref="ArgumentException">The name or directory is not usable (see <see cref="ProblemWithName"/>, <see cref="ProblemWithDirectory"/>).</exception>
+    /// <exception cref="ArgumentException">
+    /// The name or directory is not usable (see <see cref="ProblemWithName"/>, <see cref="ProblemWithDirectory"/>).
+    /// </exception>
     public static string Write(string name, string directory)
     {
         if ((ProblemWithName(name) ?? ProblemWithDirectory(directory)) is { } problem)

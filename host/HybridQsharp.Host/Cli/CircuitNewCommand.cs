@@ -10,8 +10,10 @@ public static class CircuitNewCommand
     {
         var name = new Argument<string>("NAME") { Description = "The classifier's namespace, a Q# identifier (the operation is NAME.Classifier)." };
         var output = new Option<string>("--out") { Description = "The project folder to create (new or empty); default NAME." };
-        var command = new Command("new", "Write a Q# project with a classifier, its shape function and a @Test() operation, ready to open in VS Code and to train.\n\n" +
-            "Examples:\n  hybridq circuit new MyClassifier --out my-classifier\n  hybridq train --qsharp my-classifier/src/MyClassifier.qs --operation MyClassifier.Classifier --encoding angle --model hybrid")
+        var command = new Command("new",
+            "Write a Q# project with a classifier, its shape function and a @Test() operation, ready to open in VS Code and to train.\n\n" +
+            "Examples:\n  hybridq circuit new MyClassifier --out my-classifier\n" +
+            "  hybridq train --qsharp my-classifier/src/MyClassifier.qs --operation MyClassifier.Classifier --encoding angle --model hybrid")
         {
             name, output,
         };
@@ -25,7 +27,8 @@ public static class CircuitNewCommand
             }
 
             var source = CircuitScaffold.Write(namespaceName, directory);
-            Console.Out.WriteLine($"Wrote {Path.Combine(directory, "qsharp.json")} and {source}; open {directory} in VS Code with the QDK extension.");
+            var project = Path.Combine(directory, "qsharp.json");
+            Console.Out.WriteLine($"Wrote {project} and {source}; open {directory} in VS Code with the QDK extension.");
             Console.Out.WriteLine("Train it:");
             Console.Out.WriteLine($"  {CircuitScaffold.TrainCommand(namespaceName, source)}");
             return Task.FromResult(ExitCodes.Success);

@@ -23,15 +23,18 @@ public static class BackendAgreementCheck
     {
         if (tape.Qubits != circuit.Qubits || tape.ParameterCount != circuit.ParameterCount)
         {
-            throw new BackendDisagreementException($"The tape ({tape.Qubits} qubits, {tape.ParameterCount} parameters) is not {circuit.Operation}'s ({circuit.Qubits} qubits, {circuit.ParameterCount} parameters).");
+            throw new BackendDisagreementException(
+                $"The tape ({tape.Qubits} qubits, {tape.ParameterCount} parameters) is not {circuit.Operation}'s " +
+                $"({circuit.Qubits} qubits, {circuit.ParameterCount} parameters).");
         }
 
         var random = new Random(seed);
         var points = Enumerable.Range(0, circuits).Select(_ => circuit.RandomPoint(random)).ToList();
         var parameters = points.SelectMany(p => p).ToArray();
         var actual = await candidate.ExpectationsAsync(tape, tape.EvaluateAngles(parameters, circuits), circuits, cancellationToken);
+        var arguments = points.Select(p => circuit.Arguments(p)).ToList();
         var reference = await runtime.ExpectationsAsync(
-            circuit.Program, circuit.Operation, circuit.Qubits, points.Select(p => circuit.Arguments(p)).ToList(), includeStates: true, cancellationToken: cancellationToken);
+            circuit.Program, circuit.Operation, circuit.Qubits, arguments, includeStates: true, cancellationToken: cancellationToken);
 
         var outputs = tape.OutputCount;
         var worst = 0.0;
@@ -54,7 +57,9 @@ public static class BackendAgreementCheck
         return worst;
     }
 
-    /// <summary>The largest |difference| of ⟨Z_i⟩ between two backends running the same tape on <paramref name="circuits"/> random parameter rows.</summary>
+    /// <summary>
+    /// The largest |difference| of ⟨Z_i⟩ between two backends running the same tape on <paramref name="circuits"/> random parameter rows.
+    /// </summary>
     /// <exception cref="BackendDisagreementException">The difference exceeds <paramref name="tolerance"/>.</exception>
     public static async Task<double> VerifyAsync(CircuitTape tape, IQuantumBackend reference, IQuantumBackend candidate,
         int circuits = 16, double tolerance = 1e-9, int seed = 20240611, CancellationToken cancellationToken = default)
@@ -73,7 +78,9 @@ public static class BackendAgreementCheck
         var worst = expected.Zip(actual, (e, a) => Math.Abs(e - a)).Max();
         if (!(worst <= tolerance))
         {
-            throw new BackendDisagreementException($"The {candidate.Name} backend disagrees with the {reference.Name} backend by {worst:E2} (tolerance {tolerance:E0}) on {circuits} random circuits of this tape.");
+            throw new BackendDisagreementException(
+                $"The {candidate.Name} backend disagrees with the {reference.Name} backend by {worst:E2} (tolerance {tolerance:E0}) " +
+                $"on {circuits} random circuits of this tape.");
         }
 
         return worst;

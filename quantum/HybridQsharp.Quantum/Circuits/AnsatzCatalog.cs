@@ -14,13 +14,15 @@ public static class AnsatzCatalog
     public static AnsatzDefinition Strong { get; } = Entry("strong", "StronglyEntanglingLayers: Rot per qubit and ranged CNOTs",
         amplitude: "AmplitudeStronglyEntanglingClassifier", angle: "AngleStronglyEntanglingClassifier");
 
-    public static AnsatzDefinition Reuploading { get; } = Entry("reuploading", "data re-uploading (Pérez-Salinas et al. 2020): features encoded again in every layer",
+    public static AnsatzDefinition Reuploading { get; } = Entry("reuploading",
+        "data re-uploading (Pérez-Salinas et al. 2020): features encoded again in every layer",
         amplitude: null, angle: "AngleDataReuploadingClassifier");
 
     public static AnsatzDefinition Qcnn { get; } = Entry("qcnn", "QCNN (Cong et al. 2019): convolution and pooling, measuring the qubits left",
         amplitude: "AmplitudeQcnnClassifier", angle: "AngleQcnnClassifier");
 
-    public static AnsatzDefinition HardwareEfficient { get; } = Entry("hardware-efficient", "hardware-efficient (Kandala et al. 2017): RY, RZ per qubit and a CZ ladder",
+    public static AnsatzDefinition HardwareEfficient { get; } = Entry("hardware-efficient",
+        "hardware-efficient (Kandala et al. 2017): RY, RZ per qubit and a CZ ladder",
         amplitude: "AmplitudeHardwareEfficientClassifier", angle: "AngleHardwareEfficientClassifier");
 
     public static IReadOnlyList<AnsatzDefinition> All { get; } = [Basic, Strong, Reuploading, Qcnn, HardwareEfficient];

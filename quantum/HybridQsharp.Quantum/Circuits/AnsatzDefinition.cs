@@ -13,10 +13,16 @@ public sealed record AnsatzDefinition(string Key, string Title, IReadOnlyDiction
 
     /// <summary>The classifier operation for <paramref name="encoding"/>.</summary>
     /// <exception cref="ArgumentException">This ansatz has no classifier for that encoding.</exception>
-    public string OperationFor(Encoding encoding) =>
-        Operations.TryGetValue(encoding, out var operation)
-            ? operation
-            : throw new ArgumentException($"The {Key} ansatz takes {string.Join(" or ", Encodings.Select(e => e.ToString().ToLowerInvariant()))} encoding, not {encoding.ToString().ToLowerInvariant()}.", nameof(encoding));
+    public string OperationFor(Encoding encoding)
+    {
+        if (Operations.TryGetValue(encoding, out var operation))
+        {
+            return operation;
+        }
+
+        var supported = string.Join(" or ", Encodings.Select(e => e.ToString().ToLowerInvariant()));
+        throw new ArgumentException($"The {Key} ansatz takes {supported} encoding, not {encoding.ToString().ToLowerInvariant()}.", nameof(encoding));
+    }
 
     public override string ToString() => Key;
 }

@@ -18,7 +18,8 @@ public static class BuiltInClassifiers
         CancellationToken cancellationToken = default)
     {
         CheckSize(encoding, qubits, layers);
-        return ClassifierCircuit.LoadAsync(runtime, program ?? QsharpProgram.BuiltIn(), ansatz.OperationFor(encoding), qubits, layers, cancellationToken);
+        var operation = ansatz.OperationFor(encoding);
+        return ClassifierCircuit.LoadAsync(runtime, program ?? QsharpProgram.BuiltIn(), operation, qubits, layers, cancellationToken);
     }
 
     /// <summary>
@@ -63,7 +64,8 @@ public static class BuiltInClassifiers
         ArgumentOutOfRangeException.ThrowIfLessThan(layers, 1);
         if (encoding == Encoding.Amplitude && qubits > 20)
         {
-            throw new ArgumentOutOfRangeException(nameof(qubits), qubits, "Amplitude encoding takes 2ⁿ - 1 angles; more than 20 qubits is not supported.");
+            throw new ArgumentOutOfRangeException(
+                nameof(qubits), qubits, "Amplitude encoding takes 2ⁿ - 1 angles; more than 20 qubits is not supported.");
         }
     }
 }

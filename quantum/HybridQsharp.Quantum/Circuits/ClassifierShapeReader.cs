@@ -23,7 +23,9 @@ public static class ClassifierShapeReader
     /// <summary>The shape function's name for <paramref name="operation"/>: <c>Ns.Op</c> → <c>Ns.OpShape</c>.</summary>
     public static string ShapeFunctionOf(string operation) => operation + "Shape";
 
-    /// <exception cref="ClassifierShapeException">The function is missing, fails, or returns something that is not a shape for this register.</exception>
+    /// <exception cref="ClassifierShapeException">
+    /// The function is missing, fails, or returns something that is not a shape for this register.
+    /// </exception>
     /// <exception cref="QsharpCompilationException">The program itself does not compile.</exception>
     public static async Task<ClassifierShape> ReadAsync(
         QsharpRuntime runtime, QsharpProgram program, string operation, int qubits, int layers, CancellationToken cancellationToken = default)
@@ -43,9 +45,10 @@ public static class ClassifierShapeReader
             catch (QsharpCompilationException e) when (e.Diagnostics.All(d => d.File == "<entry>"))
             {
                 // Optional fields the author left out are read as their defaults.
-                var missing = OptionalFields.Where(f => !absent.Contains(f) && e.Diagnostics.Any(d => d.Code.EndsWith(MissingFieldCode, StringComparison.Ordinal) && d.Message.Contains($"`{f}`", StringComparison.Ordinal))).ToList();
-                var otherErrors = e.Diagnostics.Where(d => !d.Code.EndsWith(MissingFieldCode, StringComparison.Ordinal) && !d.Code.EndsWith("AmbiguousTy", StringComparison.Ordinal)).ToList();
-                var missingRequired = e.Diagnostics.Any(d => d.Code.EndsWith(MissingFieldCode, StringComparison.Ordinal) && (d.Message.Contains($"`{FeaturesField}`", StringComparison.Ordinal) || d.Message.Contains($"`{WeightsField}`", StringComparison.Ordinal)));
+                var missingFields = e.Diagnostics.Where(IsMissingField).Select(d => d.Message).ToList();
+                var missing = OptionalFields.Where(f => !absent.Contains(f) && missingFields.Any(m => Names(m, f))).ToList();
+                var otherErrors = e.Diagnostics.Where(d => !IsMissingField(d) && !d.Code.EndsWith("AmbiguousTy", StringComparison.Ordinal)).ToList();
+                var missingRequired = missingFields.Any(m => Names(m, FeaturesField) || Names(m, WeightsField));
                 if (missing.Count > 0 && otherErrors.Count == 0 && !missingRequired)
                 {
                     absent.UnionWith(missing);
@@ -72,10 +75,16 @@ public static class ClassifierShapeReader
                $"{Field(ObservablesField, "[[PauliI, size = 0], size = 0]")}, {Field(FeatureRangeField, "[0.0, size = 0]")}) }}";
     }
 
+    private static bool IsMissingField(QsharpDiagnostic diagnostic) => diagnostic.Code.EndsWith(MissingFieldCode, StringComparison.Ordinal);
+
+    private static bool Names(string message, string field) => message.Contains($"`{field}`", StringComparison.Ordinal);
+
     private static string Explain(string operation, string function, string qsharpMessage)
     {
-        var expected = $"declare `function {function[(function.LastIndexOf('.') + 1)..]}(nQubits : Int, nLayers : Int) : Shape` beside {operation}, " +
-                       $"returning a struct with fields {FeaturesField} : Int, {WeightsField} : Int and optionally {ObservablesField} : Pauli[][], {FeatureRangeField} : Double[] (see docs/circuits.md)";
+        var shortName = function[(function.LastIndexOf('.') + 1)..];
+        var expected = $"declare `function {shortName}(nQubits : Int, nLayers : Int) : Shape` beside {operation}, returning a struct with fields " +
+                       $"{FeaturesField} : Int, {WeightsField} : Int and optionally {ObservablesField} : Pauli[][], {FeatureRangeField} : Double[] " +
+                       "(see docs/circuits.md)";
         return qsharpMessage.Contains("not found", StringComparison.Ordinal) && qsharpMessage.Contains(function, StringComparison.Ordinal)
             ? $"{operation} has no shape function {function}: {expected}."
             : $"{function} is not a shape function for {operation} ({FirstLine(qsharpMessage)}): {expected}.";
@@ -103,7 +112,8 @@ public static class ClassifierShapeReader
         var weights = value.Items[1].AsInt();
         if (features < 0 || weights < 0 || features + weights == 0 || features > int.MaxValue / 2 || weights > int.MaxValue / 2)
         {
-            throw new ClassifierShapeException(Nonsense($"{features} features and {weights} weights are not counts of parameters a circuit can read"));
+            throw new ClassifierShapeException(
+                Nonsense($"{features} features and {weights} weights are not counts of parameters a circuit can read"));
         }
 
         var observables = new List<PauliString>();
@@ -111,7 +121,9 @@ public static class ClassifierShapeReader
         {
             if (observable.Items.Count != qubits)
             {
-                throw new ClassifierShapeException(Nonsense($"observable {observable} has {observable.Items.Count} entries for {qubits} qubits (one Pauli per qubit, PauliI where it acts trivially)"));
+                throw new ClassifierShapeException(Nonsense(
+                    $"observable {observable} has {observable.Items.Count} entries for {qubits} qubits " +
+                    "(one Pauli per qubit, PauliI where it acts trivially)"));
             }
 
             var factors = observable.Items.Select((p, q) => new PauliFactor(q, ParsePauli(p.Text))).ToList();

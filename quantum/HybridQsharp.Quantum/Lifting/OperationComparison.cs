@@ -17,15 +17,20 @@ public static class OperationComparison
     /// phase that best aligns the two states (the argument of ⟨ψ_op|ψ_tape⟩).
     /// </summary>
     public static async Task<double[]> StateDistancesAsync(
-        QsharpRuntime runtime, ClassifierCircuit circuit, CircuitTape tape, IReadOnlyList<double[]> points, CancellationToken cancellationToken = default)
+        QsharpRuntime runtime, ClassifierCircuit circuit, CircuitTape tape, IReadOnlyList<double[]> points,
+        CancellationToken cancellationToken = default)
     {
         if (tape.Qubits != circuit.Qubits || tape.ParameterCount != circuit.ParameterCount)
         {
-            throw new ArgumentException($"The tape ({tape.Qubits} qubits, {tape.ParameterCount} parameters) cannot be {circuit.Operation}'s ({circuit.Qubits} qubits, {circuit.ParameterCount} parameters).", nameof(tape));
+            throw new ArgumentException(
+                $"The tape ({tape.Qubits} qubits, {tape.ParameterCount} parameters) cannot be {circuit.Operation}'s " +
+                $"({circuit.Qubits} qubits, {circuit.ParameterCount} parameters).",
+                nameof(tape));
         }
 
+        var arguments = points.Select(p => circuit.Arguments(p)).ToList();
         var result = await runtime.ExpectationsAsync(
-            circuit.Program, circuit.Operation, circuit.Qubits, points.Select(p => circuit.Arguments(p)).ToList(), includeStates: true, cancellationToken: cancellationToken);
+            circuit.Program, circuit.Operation, circuit.Qubits, arguments, includeStates: true, cancellationToken: cancellationToken);
         var state = new StateVector(tape.Qubits);
         var distances = new double[points.Count];
         for (var c = 0; c < points.Count; c++)

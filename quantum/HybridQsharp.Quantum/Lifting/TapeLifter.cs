@@ -99,7 +99,10 @@ public sealed partial class TapeLifter
                 // Only on failure: move one parameter at a time to the check point to find which one it was.
                 var single = Enumerable.Range(0, parameterCount).Select(k => Moved(basePoint, k, checkPoints[c][k] - basePoint[k])).ToList();
                 var singleGates = await CompileAsync(circuit, single, cancellationToken);
-                var culprits = Enumerable.Range(0, parameterCount).Where(k => StructureDifference(baseGates, singleGates[k]) is not null).Select(circuit.ParameterName).ToList();
+                var culprits = Enumerable.Range(0, parameterCount)
+                    .Where(k => StructureDifference(baseGates, singleGates[k]) is not null)
+                    .Select(circuit.ParameterName)
+                    .ToList();
                 throw StructureError(circuit, difference, culprits);
             }
         }
@@ -130,11 +133,13 @@ public sealed partial class TapeLifter
         _logger.LogInformation(
             "Lifted {Operation} to a tape of {Gates} gates ({Rotations} parametric) in {Ms} ms: {Probes} QIR compilations ({CompileMs} ms), " +
             "states equal to the Q# simulator's run of the operation at {Points} random points (worst {Worst:E1})",
-            circuit.Operation, tape.Gates.Count, tape.AngleCount, started.ElapsedMilliseconds, probes.Count, compiled, verification.Count, distances[worst]);
+            circuit.Operation, tape.Gates.Count, tape.AngleCount, started.ElapsedMilliseconds, probes.Count, compiled, verification.Count,
+            distances[worst]);
         return tape;
     }
 
-    private static CircuitTape BuildTape(ClassifierCircuit circuit, IReadOnlyList<QirGate> baseGates, double[] basePoint, List<IReadOnlyList<QirGate>> gateLists)
+    private static CircuitTape BuildTape(
+        ClassifierCircuit circuit, IReadOnlyList<QirGate> baseGates, double[] basePoint, List<IReadOnlyList<QirGate>> gateLists)
     {
         var gates = new List<TapeGate>(baseGates.Count);
         var angles = new List<AffineAngle>();
@@ -167,7 +172,8 @@ public sealed partial class TapeLifter
         return new CircuitTape(circuit.Qubits, circuit.ParameterCount, gates, angles, circuit.Observables);
     }
 
-    private async Task<List<IReadOnlyList<QirGate>>> CompileAsync(ClassifierCircuit circuit, List<double[]> probes, CancellationToken cancellationToken)
+    private async Task<List<IReadOnlyList<QirGate>>> CompileAsync(
+        ClassifierCircuit circuit, List<double[]> probes, CancellationToken cancellationToken)
     {
         try
         {
@@ -179,21 +185,28 @@ public sealed partial class TapeLifter
         }
     }
 
-    private async Task<List<IReadOnlyList<QirGate>>> CompileUncheckedAsync(ClassifierCircuit circuit, List<double[][]> arguments, CancellationToken cancellationToken)
+    private async Task<List<IReadOnlyList<QirGate>>> CompileUncheckedAsync(
+        ClassifierCircuit circuit, List<double[][]> arguments, CancellationToken cancellationToken)
     {
         var qir = await _runtime.QirAsync(circuit.Program, circuit.Operation, circuit.Qubits, arguments, cancellationToken);
         return qir.Select(QirGateReader.Read).ToList();
     }
 
     private static int? IndexOutOfRange(QsharpCompilationException e) =>
-        e.Diagnostics.Select(d => IndexError().Match(d.Message)).FirstOrDefault(m => m.Success) is { } match ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        e.Diagnostics.Select(d => IndexError().Match(d.Message)).FirstOrDefault(m => m.Success) is { } match
+            ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
 
     // Only on failure: lengthen one array at a time to learn which of the two the operation reads past.
     private async Task<TapeLiftingException> ReadsPastErrorAsync(
         ClassifierCircuit circuit, double[] point, int index, QsharpCompilationException error, CancellationToken cancellationToken)
     {
         var arguments = circuit.Arguments(point);
-        var arrays = new[] { (Name: "weights", Position: 1, Count: circuit.WeightCount), (Name: "features", Position: 0, Count: circuit.FeatureCount) };
+        var arrays = new[]
+        {
+            (Name: "weights", Position: 1, Count: circuit.WeightCount),
+            (Name: "features", Position: 0, Count: circuit.FeatureCount),
+        };
         foreach (var array in arrays.Where(a => index >= a.Count))
         {
             var lengthened = (double[][])arguments.Clone();
@@ -218,7 +231,8 @@ public sealed partial class TapeLifter
 
         var where = error.Diagnostics.FirstOrDefault(d => IndexError().IsMatch(d.Message));
         return new TapeLiftingException(
-            $"{circuit.Operation} reads index {index} past the end of an array (not features or weights: {circuit.Qubits} qubits?) at {where?.File}:{where?.Line}:{where?.Column}.");
+            $"{circuit.Operation} reads index {index} past the end of an array (not features or weights: {circuit.Qubits} qubits?) " +
+            $"at {where?.File}:{where?.Line}:{where?.Column}.");
     }
 
     private static string Declared(string name, int count) => count switch
@@ -254,13 +268,15 @@ public sealed partial class TapeLifter
 
         return clauses.Count == 0
             ? null
-            : new TapeLiftingException($"{circuit.Operation} {string.Join(", and ", clauses)} (no gate angle depends on them): declare only what the circuit reads.");
+            : new TapeLiftingException(
+                $"{circuit.Operation} {string.Join(", and ", clauses)} (no gate angle depends on them): declare only what the circuit reads.");
     }
 
     private static string Names(ClassifierCircuit circuit, List<int> parameters) =>
         parameters.Count <= 8
             ? string.Join(", ", parameters.Select(circuit.ParameterName))
-            : $"{string.Join(", ", parameters.Take(6).Select(circuit.ParameterName))}, … {circuit.ParameterName(parameters[^1])} ({parameters.Count} in all)";
+            : $"{string.Join(", ", parameters.Take(6).Select(circuit.ParameterName))}, … " +
+              $"{circuit.ParameterName(parameters[^1])} ({parameters.Count} in all)";
 
     // Only on failure: the QIR at the failing point tells structure from angles, and moving one
     // parameter at a time from the base point to it names the parameter.
@@ -270,7 +286,10 @@ public sealed partial class TapeLifter
     {
         var single = Enumerable.Range(0, circuit.ParameterCount).Select(k => Moved(basePoint, k, failing[k] - basePoint[k])).ToList();
         var singleDistances = await OperationComparison.StateDistancesAsync(_runtime, circuit, tape, single, cancellationToken);
-        var culprits = Enumerable.Range(0, circuit.ParameterCount).Where(k => !(singleDistances[k] <= StateTolerance)).Select(circuit.ParameterName).ToList();
+        var culprits = Enumerable.Range(0, circuit.ParameterCount)
+            .Where(k => !(singleDistances[k] <= StateTolerance))
+            .Select(circuit.ParameterName)
+            .ToList();
         var failingGates = (await CompileAsync(circuit, [failing], cancellationToken))[0];
         if (StructureDifference(baseGates, failingGates) is { } difference)
         {
@@ -284,8 +303,9 @@ public sealed partial class TapeLifter
 
         var which = culprits.Count > 0 ? $"when {string.Join(", ", culprits)} changes" : "when its parameters change jointly";
         return new TapeLiftingException(
-            $"Cannot lift {circuit.Operation}: its state at random parameters differs from the tape's by {distance:E2} {which}, with the same gates in its QIR; " +
-            "an angle is not an affine function of the parameters over their training range. Compute non-linear functions of the parameters outside the circuit.");
+            $"Cannot lift {circuit.Operation}: its state at random parameters differs from the tape's by {distance:E2} {which}, " +
+            "with the same gates in its QIR; an angle is not an affine function of the parameters over their training range. " +
+            "Compute non-linear functions of the parameters outside the circuit.");
     }
 
     private static string? StructureDifference(IReadOnlyList<QirGate> expected, IReadOnlyList<QirGate> actual)
@@ -309,7 +329,8 @@ public sealed partial class TapeLifter
     private static TapeLiftingException StructureError(ClassifierCircuit circuit, string difference, IReadOnlyList<string> parameters)
     {
         var when = parameters.Count > 0 ? $"when {string.Join(", ", parameters)} changes" : "when its parameters change jointly";
-        return new TapeLiftingException($"Cannot lift {circuit.Operation}: {difference} {when}; a tape needs a gate structure that does not depend on the parameters.");
+        return new TapeLiftingException(
+            $"Cannot lift {circuit.Operation}: {difference} {when}; a tape needs a gate structure that does not depend on the parameters.");
     }
 
     // Finite differences of an affine map are exact up to rounding of the angles; snapping to
@@ -358,7 +379,8 @@ public sealed partial class TapeLifter
         var which = bending.Count > 0 ? $"of {string.Join(", ", bending)}" : "of its parameters jointly";
         return new TapeLiftingException(
             $"Cannot lift {circuit.Operation}: the angle of gate #{misfit.Gate} ({gate}, QIR line {gate?.Line}) is not an affine function {which} " +
-            $"(affine fit {misfit.Predicted:G6}, Q# computed {misfit.Actual:G6}). Compute non-linear functions of the parameters outside the circuit and pass the results in as parameters.");
+            $"(affine fit {misfit.Predicted:G6}, Q# computed {misfit.Actual:G6}). " +
+            "Compute non-linear functions of the parameters outside the circuit and pass the results in as parameters.");
     }
 
     private static TapeGate ToTapeGate(QirGate gate, int angleIndex)

@@ -44,7 +44,8 @@ public sealed class CircuitScaffoldTests(QsharpRuntimeFixture fixture) : IDispos
         var outcome = await HybridqProcess.RunAsync(_folder, arguments: ["circuit", "new", "Mine", "--out", project]);
 
         Assert.Equal(0, outcome.ExitCode);
-        Assert.Contains($"hybridq train --qsharp {Path.Combine(project, "src", "Mine.qs")} --operation Mine.Classifier --encoding angle --model hybrid", outcome.StandardOutput);
+        var source = Path.Combine(project, "src", "Mine.qs");
+        Assert.Contains($"hybridq train --qsharp {source} --operation Mine.Classifier --encoding angle --model hybrid", outcome.StandardOutput);
         Assert.True(File.Exists(Path.Combine(project, "src", "Mine.qs")));
     }
 

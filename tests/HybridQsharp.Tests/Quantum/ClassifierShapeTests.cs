@@ -11,7 +11,8 @@ public sealed class ClassifierShapeTests(QsharpRuntimeFixture fixture)
     [Fact]
     public async Task ThePaperClassifierDeclaresItsTreeAnglesAndWeights()
     {
-        var shape = await ClassifierShapeReader.ReadAsync(fixture.Runtime, QsharpProgram.BuiltIn(), "HybridQsharp.Classifiers.AmplitudeClassifier", 4, 2);
+        var shape = await ClassifierShapeReader.ReadAsync(
+            fixture.Runtime, QsharpProgram.BuiltIn(), "HybridQsharp.Classifiers.AmplitudeClassifier", 4, 2);
 
         Assert.Equal(15, shape.FeatureCount);
         Assert.Equal(8, shape.WeightCount);
@@ -44,7 +45,9 @@ public sealed class ClassifierShapeTests(QsharpRuntimeFixture fixture)
             {
                 var shim = BuiltInClassifiers.Create(encoding, ansatz, qubits, layers);
                 var read = await BuiltInClassifiers.LoadAsync(fixture.Runtime, encoding, AnsatzCatalog.Of(ansatz), qubits, layers);
-                Assert.Equal((read.Operation, read.FeatureCount, read.WeightCount, read.FeatureRange), (shim.Operation, shim.FeatureCount, shim.WeightCount, shim.FeatureRange));
+                Assert.Equal(
+                    (read.Operation, read.FeatureCount, read.WeightCount, read.FeatureRange),
+                    (shim.Operation, shim.FeatureCount, shim.WeightCount, shim.FeatureRange));
                 Assert.Equal(read.Observables, shim.Observables);
             }
         }
@@ -86,7 +89,8 @@ public sealed class ClassifierShapeTests(QsharpRuntimeFixture fixture)
     [Fact]
     public async Task DeclaredObservablesAndRangeAreRead()
     {
-        var program = UserShape("Features = 1, Weights = 2, Observables = [[PauliZ, PauliZ, PauliI], [PauliI, PauliX, PauliY]], FeatureRange = [-1.5, 2.0]");
+        var program = UserShape(
+            "Features = 1, Weights = 2, Observables = [[PauliZ, PauliZ, PauliI], [PauliI, PauliX, PauliY]], FeatureRange = [-1.5, 2.0]");
 
         var shape = await ClassifierShapeReader.ReadAsync(fixture.Runtime, program, "User.Classifier", 3, 1);
 
@@ -105,9 +109,12 @@ public sealed class ClassifierShapeTests(QsharpRuntimeFixture fixture)
             }
             """)]);
 
-        var thrown = await Assert.ThrowsAsync<ClassifierShapeException>(() => ClassifierShapeReader.ReadAsync(fixture.Runtime, program, "User.Classifier", 1, 1));
+        var thrown = await Assert.ThrowsAsync<ClassifierShapeException>(
+            () => ClassifierShapeReader.ReadAsync(fixture.Runtime, program, "User.Classifier", 1, 1));
 
-        Assert.StartsWith("User.Classifier has no shape function User.ClassifierShape: declare `function ClassifierShape(nQubits : Int, nLayers : Int) : Shape`", thrown.Message);
+        Assert.StartsWith(
+            "User.Classifier has no shape function User.ClassifierShape: declare `function ClassifierShape(nQubits : Int, nLayers : Int) : Shape`",
+            thrown.Message);
         Assert.DoesNotContain('\n', thrown.Message);
     }
 
@@ -118,7 +125,8 @@ public sealed class ClassifierShapeTests(QsharpRuntimeFixture fixture)
     [InlineData("Features = 1, Weights = 2, Observables = [], FeatureRange = [1.0, 0.0]", "the feature range [1.0, 0.0] is not")]
     public async Task NonsenseIsRefusedNamingTheOperation(string fields, string expected)
     {
-        var thrown = await Assert.ThrowsAsync<ClassifierShapeException>(() => ClassifierShapeReader.ReadAsync(fixture.Runtime, UserShape(fields), "User.Classifier", 3, 1));
+        var thrown = await Assert.ThrowsAsync<ClassifierShapeException>(
+            () => ClassifierShapeReader.ReadAsync(fixture.Runtime, UserShape(fields), "User.Classifier", 3, 1));
 
         Assert.StartsWith("User.ClassifierShape(3, 1), the shape function of User.Classifier, returned", thrown.Message);
         Assert.Contains(expected, thrown.Message);
@@ -127,7 +135,8 @@ public sealed class ClassifierShapeTests(QsharpRuntimeFixture fixture)
     [Fact]
     public async Task AShapeFunctionThatFailsIsReportedWithItsMessage()
     {
-        var thrown = await Assert.ThrowsAsync<ClassifierShapeException>(() => BuiltInClassifiers.LoadAsync(fixture.Runtime, Encoding.Angle, AnsatzCatalog.Qcnn, 2, 3));
+        var thrown = await Assert.ThrowsAsync<ClassifierShapeException>(
+            () => BuiltInClassifiers.LoadAsync(fixture.Runtime, Encoding.Angle, AnsatzCatalog.Qcnn, 2, 3));
         Assert.Contains("HybridQsharp.Classifiers.AngleQcnnClassifierShape(2, 3)", thrown.Message);
     }
 

@@ -28,7 +28,8 @@ public sealed class GalleryLiftingTests(QsharpRuntimeFixture fixture)
         var random = new Random(qubits * 10 + layers);
         var points = Enumerable.Range(0, 12).Select(_ => circuit.RandomPoint(random)).ToList();
 
-        var qsharp = await fixture.Runtime.ExpectationsAsync(circuit.Program, circuit.Operation, qubits, points.Select(p => circuit.Arguments(p)).ToList());
+        var arguments = points.Select(p => circuit.Arguments(p)).ToList();
+        var qsharp = await fixture.Runtime.ExpectationsAsync(circuit.Program, circuit.Operation, qubits, arguments);
 
         var state = new StateVector(qubits);
         for (var c = 0; c < points.Count; c++)
@@ -64,8 +65,10 @@ public sealed class GalleryLiftingTests(QsharpRuntimeFixture fixture)
         var native = new NativeBackend(new StateVectorSimulator());
 
         var worst = await BackendAgreementCheck.VerifyAsync(paper, paperTape, fixture.Runtime, native);
-        var thrown = await Assert.ThrowsAsync<BackendDisagreementException>(() => BackendAgreementCheck.VerifyAsync(reversed, paperTape, fixture.Runtime, native));
-        var mismatched = await Assert.ThrowsAsync<BackendDisagreementException>(() => BackendAgreementCheck.VerifyAsync(paper, angleTape, fixture.Runtime, native));
+        var thrown = await Assert.ThrowsAsync<BackendDisagreementException>(
+            () => BackendAgreementCheck.VerifyAsync(reversed, paperTape, fixture.Runtime, native));
+        var mismatched = await Assert.ThrowsAsync<BackendDisagreementException>(
+            () => BackendAgreementCheck.VerifyAsync(paper, angleTape, fixture.Runtime, native));
 
         Assert.InRange(worst, 0, 1e-9);
         Assert.StartsWith("The native backend running the lifted tape disagrees with the Q# simulator running User.Reversed", thrown.Message);

@@ -29,7 +29,8 @@ public sealed class PauliExpectationTests
             _ => DenseReference.Z,
         }));
 
-        var expected = state.Zip(DenseReference.Apply(matrix, state), (a, b) => Complex.Conjugate(a) * b).Aggregate(Complex.Zero, (s, t) => s + t).Real;
+        var expected = state.Zip(DenseReference.Apply(matrix, state), (a, b) => Complex.Conjugate(a) * b)
+            .Aggregate(Complex.Zero, (s, t) => s + t).Real;
 
         Assert.Equal(expected, PauliExpectation.Of(observable, Interleaved(state), n), 1e-12);
     }

@@ -10,7 +10,7 @@ public sealed record DatasetSplits(ImageSet Train, ImageSet Validation, ImageSet
 {
     public const double TrainFraction = 0.8;
 
-    public static DatasetSplits Create(PaperDataset dataset, ImageSet officialTrain, ImageSet officialTest, int seed,
+    public static DatasetSplits Create(SplitPolicy policy, ImageSet officialTrain, ImageSet officialTest, int seed,
         int? trainLimit = null, int? validationLimit = null, int? testLimit = null)
     {
         var order = Enumerable.Range(0, officialTrain.Count).ToArray();
@@ -18,7 +18,7 @@ public sealed record DatasetSplits(ImageSet Train, ImageSet Validation, ImageSet
         var trainCount = (int)Math.Round(officialTrain.Count * TrainFraction);
         var trainIndices = order[..trainCount];
         ImageSet validation;
-        if (dataset.Name == "stl10")
+        if (policy == SplitPolicy.TestAsValidation)
         {
             validation = Limit(officialTest, validationLimit, seed + 1);
         }

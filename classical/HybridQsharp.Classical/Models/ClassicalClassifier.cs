@@ -31,7 +31,7 @@ public sealed class ClassicalClassifier : ImageClassifier
 
     public PaperArchitecture Architecture { get; }
 
-    public override string Kind => "classical";
+    public override ModelKind Kind => ModelKind.Classical;
 
     public override IReadOnlyList<(string Name, nn.Module<Tensor, Tensor> Module)> Stages { get; }
 

@@ -19,8 +19,9 @@ public sealed class HybridClassifier : ImageClassifier
     /// <param name="quantumInputs">Reducer outputs the layer takes.</param>
     /// <param name="quantumOutputs">Outputs the layer gives (one per qubit).</param>
     /// <param name="softmaxReducer">End the reducer in Softmax (the paper's amplitude-encoding input).</param>
-    public HybridClassifier(PaperArchitecture architecture, nn.Module<Tensor, Tensor> quantum, int quantumInputs, int quantumOutputs, bool softmaxReducer, string kind = "hybrid")
-        : base($"{architecture.Dataset}-{kind}")
+    public HybridClassifier(PaperArchitecture architecture, nn.Module<Tensor, Tensor> quantum, int quantumInputs, int quantumOutputs, bool softmaxReducer,
+        ModelKind kind = ModelKind.Hybrid)
+        : base($"{architecture.Dataset}-{kind.Key()}")
     {
         Kind = kind;
         Architecture = architecture;
@@ -54,7 +55,7 @@ public sealed class HybridClassifier : ImageClassifier
 
     public PaperArchitecture Architecture { get; }
 
-    public override string Kind { get; }
+    public override ModelKind Kind { get; }
 
     public override IReadOnlyList<(string Name, nn.Module<Tensor, Tensor> Module)> Stages { get; }
 

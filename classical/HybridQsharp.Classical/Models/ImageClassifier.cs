@@ -8,8 +8,7 @@ namespace HybridQsharp.Classical.Models;
 /// </summary>
 public abstract class ImageClassifier(string name) : nn.Module<Tensor, Tensor>(name)
 {
-    /// <summary>hybrid, classical or twin.</summary>
-    public abstract string Kind { get; }
+    public abstract ModelKind Kind { get; }
 
     /// <summary>The top-level stages, in forward order.</summary>
     public abstract IReadOnlyList<(string Name, nn.Module<Tensor, Tensor> Module)> Stages { get; }

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace HybridQsharp.Classical.Models;
 
 /// <summary>A layer-by-layer summary as torchinfo prints it: rows, totals, and a text table.</summary>
-public sealed record ModelSummary(string Model, string Kind, long[] InputShape, IReadOnlyList<LayerSummary> Layers, long TrainableParameters)
+public sealed record ModelSummary(string Model, ModelKind Kind, long[] InputShape, IReadOnlyList<LayerSummary> Layers, long TrainableParameters)
 {
     /// <summary>Runs one batch of zeros through <paramref name="model"/> stage by stage (eval mode, no grad).</summary>
     public static ModelSummary Of(ImageClassifier model, PaperArchitecture architecture, int batch = 2)

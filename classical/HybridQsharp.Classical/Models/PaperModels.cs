@@ -15,6 +15,6 @@ public static class PaperModels
     public static HybridClassifier Twin(PaperArchitecture architecture, Encoding encoding, int qubits)
     {
         var inputs = BuiltInClassifiers.InputWidth(encoding, qubits);
-        return new HybridClassifier(architecture, new TwinLayer(inputs, qubits), inputs, qubits, softmaxReducer: encoding == Encoding.Amplitude, kind: "twin");
+        return new HybridClassifier(architecture, new TwinLayer(inputs, qubits), inputs, qubits, softmaxReducer: encoding == Encoding.Amplitude, kind: ModelKind.Twin);
     }
 }

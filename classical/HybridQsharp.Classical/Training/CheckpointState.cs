@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HybridQsharp.Classical.Models;
 using System.Text.Json.Serialization;
 
 namespace HybridQsharp.Classical.Training;
@@ -8,7 +9,7 @@ public sealed record CheckpointState
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
-    public required string Model { get; init; }
+    public required ModelKind Model { get; init; }
 
     /// <summary>Epochs completed (1-based count).</summary>
     public required int CompletedEpochs { get; init; }

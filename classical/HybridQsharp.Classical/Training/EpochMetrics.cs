@@ -1,8 +1,10 @@
+using HybridQsharp.Classical.Models;
+
 namespace HybridQsharp.Classical.Training;
 
 /// <summary>One model's measurements for one epoch.</summary>
 public sealed record EpochMetrics(
-    string Model,
+    ModelKind Model,
     int Epoch,
     double TrainLoss,
     double TrainAccuracy,

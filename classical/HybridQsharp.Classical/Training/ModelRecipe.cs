@@ -1,3 +1,4 @@
+using HybridQsharp.Classical.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -8,14 +9,15 @@ namespace HybridQsharp.Classical.Training;
 /// comparison is fair): AdamW(1e-3, wd 0.01), OneCycle to 2e-3 with pct_start 0.3, gradient norm
 /// clipped at 1. Classical: Adam(3e-3, wd 5e-3), cosine warm restarts (T_0 5, η_min 1e-5), per batch.
 /// </summary>
-public sealed record ModelRecipe(string Family, LearningRateSchedule Schedule, double? ClipNorm, Func<IEnumerable<TorchSharp.Modules.Parameter>, optim.Optimizer> CreateOptimizer)
+public sealed record ModelRecipe(LearningRateSchedule Schedule, double? ClipNorm, Func<IEnumerable<TorchSharp.Modules.Parameter>, optim.Optimizer> CreateOptimizer)
 {
-    public static ModelRecipe For(string kind, long totalSteps) => kind switch
+    public static ModelRecipe For(ModelKind kind, long totalSteps) => kind switch
     {
-        "classical" => new ModelRecipe("classical", new CosineWarmRestartsSchedule(3e-3, 5, 1, 1e-5), null,
+        ModelKind.Classical => new ModelRecipe(new CosineWarmRestartsSchedule(3e-3, 5, 1, 1e-5), null,
             p => optim.Adam(p, 3e-3, weight_decay: 5e-3)),
-        _ => new ModelRecipe("hybrid", new OneCycleSchedule(2e-3, totalSteps, 0.3), 1.0,
+        ModelKind.Hybrid or ModelKind.Twin => new ModelRecipe(new OneCycleSchedule(2e-3, totalSteps, 0.3), 1.0,
             p => optim.AdamW(p, 1e-3, weight_decay: 0.01)),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
     /// <summary>Sets the rate (and β₁) the schedule gives for <paramref name="step"/> on every parameter group.</summary>

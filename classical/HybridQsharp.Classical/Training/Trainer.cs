@@ -25,7 +25,7 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
         var name = model.Kind;
         var batchesPerEpoch = (train.Count + options.BatchSize - 1) / options.BatchSize;
         var recipe = ModelRecipe.For(model.Kind, (long)batchesPerEpoch * options.Epochs);
-        var optimizer = recipe.CreateOptimizer(model.parameters().Where(p => p.requires_grad));
+        using var optimizer = recipe.CreateOptimizer(model.parameters().Where(p => p.requires_grad));
         var quantum = (model as HybridClassifier)?.QuantumPart as QuantumLayer;
         var lastPath = Path.Combine(folder, "last.ckpt");
         var bestPath = Path.Combine(folder, "best.ckpt");
@@ -104,6 +104,7 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             foreach (var (images, labels) in split.Batches(0, options.BatchSize, cancellationToken))
             {
                 using var scope = NewDisposeScope();
+                scope.Attach([images, labels]);
                 var logits = model.forward(images);
                 lossSum += nn.functional.cross_entropy(logits, labels, label_smoothing: options.LabelSmoothing).item<float>() * labels.shape[0];
                 samples += (int)labels.shape[0];
@@ -119,12 +120,13 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
     {
         model.eval();
         long correct = 0, seen = 0;
-        var generator = new Generator((ulong)seed);
+        using var generator = new Generator((ulong)seed);
         foreach (var (images, labels) in split.Batches(0, options.BatchSize, cancellationToken))
         {
+            using var scope = NewDisposeScope();
+            scope.Attach([images, labels]);
             if (maxSamples is { } max && seen >= max)
                 break;
-            using var scope = NewDisposeScope();
             var adversarial = options.Attack.Perturb(model, images, labels, generator);
             using (no_grad())
             {
@@ -163,6 +165,7 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             var (images, labels) = enumerator.Current;
             using (var scope = NewDisposeScope())
             {
+                scope.Attach([images, labels]);
                 rate = recipe.Apply(optimizer, steps);
                 optimizer.zero_grad();
                 var logits = model.forward(images);
@@ -177,8 +180,6 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
                 seen += labels.shape[0];
             }
 
-            images.Dispose();
-            labels.Dispose();
             computeSeconds += Stopwatch.GetElapsedTime(computeStart).TotalSeconds;
             batch++;
             progress?.Report(new TrainingProgress(model.Kind, epoch + 1, options.Epochs, batch, batches, seen / epochWatch.Elapsed.TotalSeconds, lossSum / seen, (double)correct / seen, epochWatch.Elapsed));
@@ -199,7 +200,7 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             trainSeconds, dataSeconds, computeSeconds - quantumSeconds, quantumSeconds, evaluationWatch.Elapsed.TotalSeconds, cpu, peak, rate);
     }
 
-    private static CheckpointState State(string model, int epochs, long steps, double best, int bestEpoch, List<EpochMetrics> history, string configuration) =>
+    private static CheckpointState State(ModelKind model, int epochs, long steps, double best, int bestEpoch, List<EpochMetrics> history, string configuration) =>
         new() { Model = model, CompletedEpochs = epochs, Steps = steps, BestValidationAccuracy = best, BestEpoch = bestEpoch, History = history.ToList(), Configuration = configuration };
 
     private static void Accumulate(long[,] confusion, Tensor labels, Tensor predictions)

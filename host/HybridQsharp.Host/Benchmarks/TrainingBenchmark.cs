@@ -4,6 +4,7 @@ using HybridQsharp.Classical.QuantumLayers;
 using HybridQsharp.Classical.Torch;
 using HybridQsharp.Classical.Training;
 using HybridQsharp.Host.Experiments;
+using HybridQsharp.Host.Runs;
 using HybridQsharp.Quantum.Qsharp;
 using Microsoft.Extensions.Logging;
 using TorchSharp;
@@ -17,23 +18,24 @@ namespace HybridQsharp.Host.Benchmarks;
 /// batching), quantum layer (forward + parameter-shift backward) and the rest, and projected to
 /// the 750-batch epoch (48,000 images at batch 64) with medians.
 /// </summary>
-public sealed class TrainingBenchmark(ExperimentDataLoader dataLoader, QuantumCircuitPreparation preparation, QsharpRuntime runtime, ILogger<TrainingBenchmark> logger)
+public sealed class TrainingBenchmark(
+    ExperimentDataLoader dataLoader, ExperimentSettingsParser parser, QuantumCircuitPreparation preparation, QsharpRuntime runtime, ILogger<TrainingBenchmark> logger)
 {
     public const int EpochBatches = 750;
 
     public async Task<TrainingBenchmarkResult> RunAsync(int batches, int warmUp, string gradient, CancellationToken cancellationToken)
     {
         TorchNativeLibrary.EnsureLoaded(logger);
-        var options = new ExperimentOptions { Dataset = "mnist", Gradient = gradient, Limit = (batches + warmUp) * 64 };
-        var plan = ExperimentPlan.From(options) with { BatchSize = 64 };
-        var data = dataLoader.Load(options, plan, cancellationToken);
+        var options = parser.Parse(new ExperimentOptions { Dataset = "mnist", Gradient = gradient, Limit = (batches + warmUp) * 64, BatchSize = 64 });
+        var data = dataLoader.Load(options, options.Plan, cancellationToken);
         var execution = await preparation.PrepareAsync(options, cancellationToken);
         var qsharpVersion = await runtime.StartAsync(cancellationToken);
 
         torch.random.manual_seed(1);
-        using var hybrid = PaperModels.Hybrid(PaperArchitecture.Mnist, new QuantumLayer(execution, QuantumCircuitPreparation.EncodingOf(options)));
+        var architecture = options.Dataset.Architecture;
+        using var hybrid = ModelFactory.Create(ModelKind.Hybrid, architecture, options, execution, options.Seed);
         var hybridResult = Measure(hybrid, execution, data.Train, batches, warmUp, cancellationToken);
-        using var classical = PaperModels.Classical(PaperArchitecture.Mnist);
+        using var classical = ModelFactory.Create(ModelKind.Classical, architecture, options, null, options.Seed);
         var classicalResult = Measure(classical, null, data.Train, batches, warmUp, cancellationToken);
         return new TrainingBenchmarkResult(hybridResult.EpochSeconds, classicalResult.EpochSeconds, hybridResult.QuantumShare, hybridResult.DataShare,
             EpochBatches, 64, execution.Gradient.Name, [hybridResult, classicalResult], EnvironmentInfo.Collect(qsharpVersion));
@@ -42,7 +44,7 @@ public sealed class TrainingBenchmark(ExperimentDataLoader dataLoader, QuantumCi
     private ModelTrainingMeasurement Measure(ImageClassifier model, QuantumCircuitExecution? execution, IBatchStream train, int batches, int warmUp, CancellationToken cancellationToken)
     {
         var recipe = ModelRecipe.For(model.Kind, EpochBatches * 50L);
-        var optimizer = recipe.CreateOptimizer(model.parameters());
+        using var optimizer = recipe.CreateOptimizer(model.parameters());
         model.train();
         var (batchMs, dataMs, quantumMs) = (new List<double>(), new List<double>(), new List<double>());
         using var enumerator = train.Batches(0, 64, cancellationToken).GetEnumerator();
@@ -56,6 +58,7 @@ public sealed class TrainingBenchmark(ExperimentDataLoader dataLoader, QuantumCi
             var (images, labels) = enumerator.Current;
             using (var scope = NewDisposeScope())
             {
+                scope.Attach([images, labels]);
                 recipe.Apply(optimizer, step);
                 optimizer.zero_grad();
                 var loss = nn.functional.cross_entropy(model.forward(images), labels, label_smoothing: 0.1);
@@ -66,8 +69,6 @@ public sealed class TrainingBenchmark(ExperimentDataLoader dataLoader, QuantumCi
                 _ = loss.item<float>();
             }
 
-            images.Dispose();
-            labels.Dispose();
             if (step < warmUp)
                 continue;
             batchMs.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
@@ -76,10 +77,10 @@ public sealed class TrainingBenchmark(ExperimentDataLoader dataLoader, QuantumCi
         }
 
         var batch = Statistics.Median(batchMs) ?? 0;
-        var result = new ModelTrainingMeasurement(model.Kind, batches, batch, (Statistics.Median(dataMs) ?? 0), (Statistics.Median(quantumMs) ?? 0), batch * EpochBatches / 1000,
+        var result = new ModelTrainingMeasurement(model.Kind.Key(), batches, batch, (Statistics.Median(dataMs) ?? 0), (Statistics.Median(quantumMs) ?? 0), batch * EpochBatches / 1000,
             (Statistics.Median(quantumMs) ?? 0) / batch, (Statistics.Median(dataMs) ?? 0) / batch);
         logger.LogInformation("{Model}: {Batch:F1} ms per batch (data {Data:F2} ms, quantum {Quantum:F2} ms) -> {Epoch:F1} s per 750-batch epoch",
-            model.Kind, batch, result.DataMillisecondsMedian, result.QuantumMillisecondsMedian, result.EpochSeconds);
+            model.Kind.Key(), batch, result.DataMillisecondsMedian, result.QuantumMillisecondsMedian, result.EpochSeconds);
         return result;
     }
 }

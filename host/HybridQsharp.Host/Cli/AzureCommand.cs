@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Identity;
+using HybridQsharp.Classical.Models;
 using HybridQsharp.Host.Experiments;
+using HybridQsharp.Host.Runs;
 using HybridQsharp.Host.Inference;
 using HybridQsharp.Quantum.Azure;
 using HybridQsharp.Quantum.Qsharp;
@@ -29,17 +31,17 @@ public static class AzureCommand
         submit.SetAction((parse, ct) => VerbRunner.RunAsync(parse.GetValue(settings) ?? [], async (services, token) =>
         {
             var folder = parse.GetValue(run)!;
-            using var trained = await TrainedHybrid.LoadAsync(folder, services.GetRequiredService<QuantumCircuitPreparation>(), token);
-            var data = services.GetRequiredService<ExperimentDataLoader>().Load(trained.Options, ExperimentPlan.From(trained.Options) with { TestLimit = null }, token);
-            var chosen = HybridInference.Samples(trained, data.Test, parse.GetValue(samples), token);
+            var loader = services.GetRequiredService<TrainedRunLoader>();
+            using var trained = await loader.LoadAsync(new RunFolder(folder), ModelKind.Hybrid, token);
+            var chosen = loader.TestSamples(trained, parse.GetValue(samples), token);
             var written = await new QirExport(services.GetRequiredService<QsharpRuntime>(), services.GetRequiredService<ILogger<QirExport>>())
                 .WriteAsync(trained, chosen, Path.Combine(folder, "qir"), token);
             var options = AzureOptions(services, requireWorkspace: !parse.GetValue(dryRun));
             var jobs = written.Select((w, i) => new AzureJobRequest(
                 $"hybridq-{Guid.NewGuid():N}", $"hybridqsharp sample {chosen[i].Index}",
                 w.BitcodePath is { } bc ? File.ReadAllBytes(bc) : File.ReadAllBytes(w.TextPath),
-                w.BitcodePath is null ? "text/plain" : AzureJobRequest.BitcodeContentType, trained.Execution.Circuit.Qubits,
-                new JsonObject { ["sample"] = chosen[i].Index, ["label"] = chosen[i].Label, ["qubits"] = trained.Execution.Circuit.Qubits })).ToList();
+                w.BitcodePath is null ? "text/plain" : AzureJobRequest.BitcodeContentType, trained.HybridExecution.Circuit.Qubits,
+                new JsonObject { ["sample"] = chosen[i].Index, ["label"] = chosen[i].Label, ["qubits"] = trained.HybridExecution.Circuit.Qubits })).ToList();
             if (parse.GetValue(dryRun))
             {
                 var bundle = Path.Combine(folder, "azure-bundle");
@@ -82,12 +84,12 @@ public static class AzureCommand
             if (!File.Exists(path))
                 throw new CommandLineError($"{path} does not exist: submit jobs first (hybridq azure submit --run {folder}).");
             var submitted = JsonNode.Parse(await File.ReadAllTextAsync(path, token))!.AsArray();
-            using var trained = await TrainedHybrid.LoadAsync(folder, services.GetRequiredService<QuantumCircuitPreparation>(), token);
-            var data = services.GetRequiredService<ExperimentDataLoader>().Load(trained.Options, ExperimentPlan.From(trained.Options) with { TestLimit = null }, token);
-            var chosen = HybridInference.Samples(trained, data.Test, submitted.Max(s => s!["sample"]!.GetValue<int>()) + 1, token);
+            var loader = services.GetRequiredService<TrainedRunLoader>();
+            using var trained = await loader.LoadAsync(new RunFolder(folder), ModelKind.Hybrid, token);
+            var chosen = loader.TestSamples(trained, submitted.Max(s => s!["sample"]!.GetValue<int>()) + 1, token);
             var options = AzureOptions(services, requireWorkspace: true);
             var client = Client(services, options);
-            var qubits = trained.Execution.Circuit.Qubits;
+            var qubits = trained.HybridExecution.Circuit.Qubits;
             var picked = submitted.Select(s => chosen[s!["sample"]!.GetValue<int>()]).ToList();
             var (expectations, errors) = (new List<double[]>(), new List<double[]>());
             foreach (var entry in submitted)

@@ -1,13 +1,13 @@
 using System.CommandLine;
+using HybridQsharp.Classical.Models;
 using HybridQsharp.Host.Circuits;
 using HybridQsharp.Host.Experiments;
-using HybridQsharp.Host.Inference;
 using HybridQsharp.Host.Reports;
+using HybridQsharp.Host.Runs;
 using HybridQsharp.Quantum.Lifting;
 using HybridQsharp.Quantum.Qsharp;
 using HybridQsharp.Quantum.Tapes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace HybridQsharp.Host.Cli;
 
@@ -28,22 +28,21 @@ public static class CircuitCommand
         command.SetAction((parse, ct) => VerbRunner.RunAsync(parse.GetValue(settings) ?? [], experiment.Overrides(parse), async (services, token) =>
         {
             var runtime = services.GetRequiredService<QsharpRuntime>();
-            var preparation = services.GetRequiredService<QuantumCircuitPreparation>();
-            TrainedHybrid? trained = null;
+            TrainedRun? trained = null;
             try
             {
                 Quantum.Circuits.ClassifierCircuit circuit;
                 double[][] arguments;
                 if (parse.GetValue(run) is { } folder)
                 {
-                    trained = await TrainedHybrid.LoadAsync(folder, preparation, token);
-                    var data = services.GetRequiredService<ExperimentDataLoader>().Load(trained.Options, ExperimentPlan.From(trained.Options), token);
-                    circuit = trained.Execution.Circuit;
-                    arguments = HybridInference.Samples(trained, data.Test, 1, token)[0].Arguments;
+                    var loader = services.GetRequiredService<TrainedRunLoader>();
+                    trained = await loader.LoadAsync(new RunFolder(folder), ModelKind.Hybrid, token);
+                    circuit = trained.HybridExecution.Circuit;
+                    arguments = loader.TestSamples(trained, 1, token)[0].Arguments;
                 }
                 else
                 {
-                    circuit = QuantumCircuitPreparation.Circuit(services.GetRequiredService<IOptions<ExperimentOptions>>().Value);
+                    circuit = QuantumCircuitPreparation.Circuit(services.GetRequiredService<ExperimentSettings>());
                     var random = new Random(7);
                     arguments = [Enumerable.Range(0, circuit.FeatureCount).Select(_ => random.NextDouble() * Math.PI).ToArray(),
                                  Enumerable.Range(0, circuit.WeightCount).Select(_ => random.NextDouble() * 2 * Math.PI).ToArray()];

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using HybridQsharp.Classical.Models;
 using HybridQsharp.Host.Experiments;
+using HybridQsharp.Host.Runs;
 using HybridQsharp.Host.Inference;
 using HybridQsharp.Quantum.Qsharp;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,9 +37,10 @@ public static class InferCommand
         command.SetAction((parse, ct) => VerbRunner.RunAsync(parse.GetValue(settings) ?? [], async (services, token) =>
         {
             var logger = services.GetRequiredService<ILogger<HybridInference>>();
-            using var trained = await TrainedHybrid.LoadAsync(parse.GetValue(run)!, services.GetRequiredService<QuantumCircuitPreparation>(), token);
-            var data = services.GetRequiredService<ExperimentDataLoader>().Load(trained.Options, ExperimentPlan.From(trained.Options) with { TestLimit = null }, token);
-            var chosen = HybridInference.Samples(trained, data.Test, parse.GetValue(samples), token);
+            var loader = services.GetRequiredService<TrainedRunLoader>();
+            var folder = new RunFolder(parse.GetValue(run)!);
+            using var trained = await loader.LoadAsync(folder, ModelKind.Hybrid, token);
+            var chosen = loader.TestSamples(trained, parse.GetValue(samples), token);
             var inference = new HybridInference(services.GetRequiredService<QsharpRuntime>());
             var exact = HybridInference.Exact(trained, chosen);
             var outcomes = new List<InferenceOutcome> { exact };
@@ -64,7 +67,6 @@ public static class InferCommand
                 Console.Out.WriteLine($"{o.Backend,-46} {o.Accuracy,9:P2} {o.AgreementWith(exact),16:P2} {meanSe,9} {(o.StandardErrors is null ? "–" : o.MaxDeviationInStandardErrors(exact).ToString("F2", System.Globalization.CultureInfo.InvariantCulture)),13}");
             }
 
-            var folder = new RunFolder(parse.GetValue(run)!);
             RunFolder.WriteJson(Path.Combine(folder.Path, "inference.json"), outcomes.Select(o => new { o.Backend, o.Accuracy, agreement = o.AgreementWith(exact), samples = chosen.Count, o.Predictions }));
             return ExitCodes.Success;
         }, ct));

@@ -1,11 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using HybridQsharp.Classical.Models;
-using HybridQsharp.Classical.QuantumLayers;
 using HybridQsharp.Classical.Torch;
 using HybridQsharp.Host.Experiments;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace HybridQsharp.Host.Cli;
 
@@ -23,17 +21,26 @@ public static class ModelsCommand
         command.SetAction((parse, ct) => VerbRunner.RunAsync(parse.GetValue(settings) ?? [], experiment.Overrides(parse), async (services, token) =>
         {
             TorchNativeLibrary.EnsureLoaded();
-            var options = services.GetRequiredService<IOptions<ExperimentOptions>>().Value;
-            var architecture = PaperArchitecture.For(options.Dataset);
+            var options = services.GetRequiredService<ExperimentSettings>();
+            var architecture = options.Dataset.Architecture;
             var execution = await services.GetRequiredService<QuantumCircuitPreparation>().PrepareAsync(options, token);
-            var encoding = QuantumCircuitPreparation.EncodingOf(options);
-            using var hybrid = PaperModels.Hybrid(architecture, new QuantumLayer(execution, encoding));
-            using var classical = PaperModels.Classical(architecture);
-            using var twin = PaperModels.Twin(architecture, encoding, options.Qubits);
-            var summaries = new ImageClassifier[] { hybrid, classical, twin }.Select(m => ModelSummary.Of(m, architecture)).ToList();
+            var models = ModelKinds.All.Select(kind => ModelFactory.Create(kind, architecture, options, execution, options.Seed)).ToList();
+            List<ModelSummary> summaries;
+            try
+            {
+                summaries = models.Select(m => ModelSummary.Of(m, architecture)).ToList();
+            }
+            finally
+            {
+                foreach (var model in models)
+                {
+                    model.Dispose();
+                }
+            }
+
             if (parse.GetValue(json))
             {
-                var document = summaries.ToDictionary(s => s.Kind, s => new
+                var document = summaries.ToDictionary(s => s.Kind.Key(), s => new
                 {
                     @params = s.TrainableParameters,
                     model = s.Model,

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using HybridQsharp.Classical.Models;
 using HybridQsharp.Host.Experiments;
+using HybridQsharp.Host.Runs;
 using HybridQsharp.Host.Inference;
 using HybridQsharp.Quantum.Qsharp;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,9 +23,9 @@ public static class QirCommand
         };
         command.SetAction((parse, ct) => VerbRunner.RunAsync(parse.GetValue(settings) ?? [], async (services, token) =>
         {
-            using var trained = await TrainedHybrid.LoadAsync(parse.GetValue(run)!, services.GetRequiredService<QuantumCircuitPreparation>(), token);
-            var data = services.GetRequiredService<ExperimentDataLoader>().Load(trained.Options, ExperimentPlan.From(trained.Options) with { TestLimit = null }, token);
-            var chosen = HybridInference.Samples(trained, data.Test, parse.GetValue(samples), token);
+            var loader = services.GetRequiredService<TrainedRunLoader>();
+            using var trained = await loader.LoadAsync(new RunFolder(parse.GetValue(run)!), ModelKind.Hybrid, token);
+            var chosen = loader.TestSamples(trained, parse.GetValue(samples), token);
             var export = new QirExport(services.GetRequiredService<QsharpRuntime>(), services.GetRequiredService<ILogger<QirExport>>());
             var folder = parse.GetValue(output) ?? Path.Combine(parse.GetValue(run)!, "qir");
             var written = await export.WriteAsync(trained, chosen, folder, token);

@@ -1,12 +1,9 @@
 using System.CommandLine;
 using HybridQsharp.Classical.Data;
-using HybridQsharp.Classical.Models;
-using HybridQsharp.Classical.QuantumLayers;
-using HybridQsharp.Classical.Torch;
 using HybridQsharp.Classical.Training;
 using HybridQsharp.Host.Experiments;
-using HybridQsharp.Host.Inference;
 using HybridQsharp.Host.Reports;
+using HybridQsharp.Host.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -50,37 +47,18 @@ public static class ReportCommand
     /// </summary>
     private static async Task RebuildAsync(IServiceProvider services, RunFolder run, ExperimentSummary summary, CancellationToken token)
     {
-        var models = new List<ImageClassifier>();
-        ExperimentData? data = null;
-        QuantumCircuitExecution? execution = null;
+        var loader = services.GetRequiredService<TrainedRunLoader>();
         var logger = services.GetRequiredService<ILogger<RunReporter>>();
+        var trained = new List<TrainedRun>();
+        ExperimentData? data = null;
         try
         {
-            var options = TrainedHybrid.ReadOptions(run);
-            TorchNativeLibrary.EnsureLoaded(logger);
-            data = services.GetRequiredService<ExperimentDataLoader>().Load(options, ExperimentPlan.From(options), token);
-            var architecture = PaperArchitecture.For(options.Dataset) with { ClassCount = data.ClassNames.Count };
-            foreach (var outcome in summary.Models)
+            foreach (var outcome in summary.Models.Where(m => File.Exists(run.BestCheckpoint(m.Model))))
             {
-                var checkpoint = Path.Combine(run.Checkpoints(outcome.Model), "best.ckpt");
-                if (!File.Exists(checkpoint))
-                    continue;
-                ImageClassifier model;
-                if (outcome.Model == "hybrid")
-                {
-                    execution ??= await services.GetRequiredService<QuantumCircuitPreparation>().PrepareAsync(options, token);
-                    model = PaperModels.Hybrid(architecture, new QuantumLayer(execution, QuantumCircuitPreparation.EncodingOf(options)));
-                }
-                else
-                {
-                    model = outcome.Model == "twin"
-                        ? PaperModels.Twin(architecture, QuantumCircuitPreparation.EncodingOf(options), options.Qubits)
-                        : PaperModels.Classical(architecture);
-                }
-
-                TrainingCheckpoint.Load(checkpoint).RestoreModel(model);
-                models.Add(model);
+                trained.Add(await loader.LoadAsync(run, outcome.Model, token));
             }
+
+            data = trained.Count > 0 ? loader.LoadTrainingData(trained[0], token) : null;
         }
         catch (Exception e) when (e is CheckpointException or DatasetFormatException)
         {
@@ -89,12 +67,15 @@ public static class ReportCommand
 
         try
         {
-            await services.GetRequiredService<RunReporter>().WriteAsync(run, summary, data, models, execution, token);
+            var execution = trained.FirstOrDefault(t => t.Execution is not null)?.Execution;
+            await services.GetRequiredService<RunReporter>().WriteAsync(run, summary, data, trained.Select(t => t.Model).ToList(), execution, token);
         }
         finally
         {
-            foreach (var model in models)
-                model.Dispose();
+            foreach (var t in trained)
+            {
+                t.Dispose();
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ using HybridQsharp.Classical.Torch;
 using HybridQsharp.Classical.Training;
 using HybridQsharp.Host.Figures;
 using HybridQsharp.Host.Hosting;
+using HybridQsharp.Host.Numerics;
 using HybridQsharp.Quantum.Azure;
 using HybridQsharp.Quantum.Backends;
 using HybridQsharp.Quantum.Tapes;
@@ -61,7 +62,7 @@ public static class VerbRunner
             Console.Error.WriteLine($"hybridq: {e.Message}");
             return ExitCodes.Failure;
         }
-        catch (Exception e) when (e is CheckpointException or TorchUnavailableException or BackendDisagreementException or TapeLiftingException or DatasetFormatException or FigureInputException or AzureQuantumException)
+        catch (Exception e) when (e is CheckpointException or TorchUnavailableException or BackendDisagreementException or TapeLiftingException or DatasetFormatException or FigureInputException or NumericsInputException or AzureQuantumException)
         {
             Console.Error.WriteLine($"hybridq: {e.Message}");
             return ExitCodes.Failure;

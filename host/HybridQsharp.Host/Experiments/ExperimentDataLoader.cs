@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HybridQsharp.Classical.Data;
+using HybridQsharp.Host.Runs;
 using Microsoft.Extensions.Logging;
 
 namespace HybridQsharp.Host.Experiments;
@@ -9,30 +10,30 @@ public sealed class ExperimentDataLoader(ILogger<ExperimentDataLoader> logger, I
 {
     private const int SamplesPerSplit = 16;
 
-    public ExperimentData Load(ExperimentOptions options, ExperimentPlan plan, CancellationToken cancellationToken)
+    public ExperimentData Load(ExperimentSettings settings, ExperimentPlan plan, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var dataset = PaperDataset.For(options.Dataset);
-        var folder = DatasetLocation.Resolve(dataset, options.DataDirectory);
-        if (!dataset.HasOfficialFiles(folder) && DatasetArchive.For(dataset.Name) is { } archive)
+        var dataset = settings.Dataset;
+        var folder = dataset.ResolveFolder(settings.DataDirectory);
+        if (!dataset.HasOfficialFiles(folder) && dataset.Archive is { } archive)
         {
-            logger.LogInformation("{Dataset} files are not in {Folder}: downloading the official archive {Url}", dataset.Name, folder, archive.Url);
+            logger.LogInformation("{Dataset} files are not in {Folder}: downloading the official archive {Url}", dataset.DisplayName, folder, archive.Url);
             using var http = new HttpClient { Timeout = TimeSpan.FromHours(2) };
             folder = new DatasetDownload(http, loggerFactory.CreateLogger<DatasetDownload>()).FetchAsync(archive, folder, cancellationToken).GetAwaiter().GetResult();
         }
 
         var watch = Stopwatch.StartNew();
         var (train, test) = dataset.LoadOfficial(folder);
-        var splits = DatasetSplits.Create(dataset, train, test, options.Seed, plan.TrainLimit, plan.ValidationLimit, plan.TestLimit);
+        var splits = DatasetSplits.Create(dataset.SplitPolicy, train, test, settings.Seed, plan.TrainLimit, plan.ValidationLimit, plan.TestLimit);
         logger.LogInformation("{Dataset} from {Folder}: {Train:N0} train, {Validation:N0} validation, {Test:N0} test images ({Ms:F0} ms)",
-            dataset.Name, folder, splits.Train.Count, splits.Validation.Count, splits.Test.Count, watch.Elapsed.TotalMilliseconds);
+            dataset.DisplayName, folder, splits.Train.Count, splits.Validation.Count, splits.Test.Count, watch.Elapsed.TotalMilliseconds);
 
         // The paper augments train and validation alike; the test split is only normalised.
         return new ExperimentData(
-            dataset.Name,
-            new ImageBatchStream(splits.Train, dataset.Normalization, dataset.Augmentation, shuffle: true, options.Seed),
-            new ImageBatchStream(splits.Validation, dataset.Normalization, dataset.Augmentation, shuffle: false, options.Seed + 1),
-            new ImageBatchStream(splits.Test, dataset.Normalization, ImageAugmentation.None, shuffle: false, options.Seed + 2),
+            dataset,
+            new ImageBatchStream(splits.Train, dataset.Normalization, dataset.Augmentation, shuffle: true, settings.Seed),
+            new ImageBatchStream(splits.Validation, dataset.Normalization, dataset.Augmentation, shuffle: false, settings.Seed + 1),
+            new ImageBatchStream(splits.Test, dataset.Normalization, ImageAugmentation.None, shuffle: false, settings.Seed + 2),
             splits.Train.ClassNames,
             new Dictionary<string, int[]> { ["train"] = splits.Train.ClassCounts(), ["validation"] = splits.Validation.ClassCounts(), ["test"] = splits.Test.ClassCounts() },
             new Dictionary<string, SampleImages> { ["train"] = Samples(splits.Train), ["validation"] = Samples(splits.Validation), ["test"] = Samples(splits.Test) });

@@ -5,6 +5,7 @@ using HybridQsharp.Classical.Training;
 using HybridQsharp.Host.Logging;
 using HybridQsharp.Host.Progress;
 using HybridQsharp.Host.Reports;
+using HybridQsharp.Host.Runs;
 using HybridQsharp.Quantum.Qsharp;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ namespace HybridQsharp.Host.Experiments;
 /// </summary>
 public sealed class ExperimentRunner(
     IOptions<ExperimentOptions> options,
+    ExperimentSettings settings,
     ExperimentDataLoader dataLoader,
     QuantumCircuitPreparation preparation,
     QsharpRuntime runtime,
@@ -28,15 +30,17 @@ public sealed class ExperimentRunner(
 {
     public async Task<ExperimentSummary> RunAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        var plan = ExperimentPlan.From(settings);
-        var run = new RunFolder(settings.Output ?? RunFolder.DefaultFor(settings));
+        var plan = settings.Plan;
+        var run = new RunFolder(settings.RunFolderPath);
         if (settings.Resume && !File.Exists(run.Config))
+        {
             throw new CheckpointException($"--resume: {run.Path} holds no run to resume (no config.json); give the folder of an earlier run with --out.");
+        }
+
         using var logFile = new RunLogFileProvider(run.Log);
         loggerFactory.AddProvider(logFile);
         logger.LogInformation("Run folder {Folder}: {Models} on {Dataset}, {Preset} preset ({Epochs} epochs, batch {Batch}{Limit})",
-            run.Path, string.Join(", ", settings.ModelKinds), settings.Dataset, plan.Preset, plan.Epochs, plan.BatchSize,
+            run.Path, string.Join(", ", settings.Models.Select(m => m.Key())), settings.Dataset.DisplayName, plan.Preset.Key(), plan.Epochs, plan.BatchSize,
             plan.TrainLimit is { } l ? $", {l:N0} training samples" : string.Empty);
 
         TorchNativeLibrary.EnsureLoaded(logger);
@@ -44,7 +48,7 @@ public sealed class ExperimentRunner(
         var configuration = ConfigurationIdentity(settings, plan);
         var qsharpVersion = await runtime.StartAsync(cancellationToken);
         var environment = EnvironmentInfo.Collect(qsharpVersion);
-        RunFolder.WriteJson(run.Config, new { settings, plan, environment, configuration });
+        RunFolder.WriteJson(run.Config, new { settings = options.Value, plan, environment, configuration });
 
         var training = new TrainingOptions
         {
@@ -55,53 +59,56 @@ public sealed class ExperimentRunner(
             RobustnessSamples = plan.RobustnessSamples,
         };
         var trainer = new Trainer(training, loggerFactory.CreateLogger<Trainer>());
-        var architecture = PaperArchitecture.For(settings.Dataset) with { ClassCount = data.ClassNames.Count };
+        var architecture = settings.Dataset.Architecture;
         var outcomes = new List<ModelOutcome>();
         var trained = new List<ImageClassifier>();
         QuantumCircuitExecution? execution = null;
-        foreach (var kind in settings.ModelKinds)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            // Same seed per model: each starts from the same RNG state whatever ran before it.
-            torch.random.manual_seed(settings.Seed);
-            ImageClassifier model;
-            if (kind == "hybrid")
+            foreach (var kind in settings.Models)
             {
-                execution ??= await preparation.PrepareAsync(settings, cancellationToken);
-                var layer = new QuantumLayer(execution, QuantumCircuitPreparation.EncodingOf(settings), new torch.Generator((ulong)settings.Seed));
-                model = PaperModels.Hybrid(architecture, layer);
-            }
-            else if (kind == "twin")
-            {
-                model = PaperModels.Twin(architecture, QuantumCircuitPreparation.EncodingOf(settings), settings.Qubits);
-            }
-            else
-            {
-                model = PaperModels.Classical(architecture);
+                cancellationToken.ThrowIfCancellationRequested();
+
+                // Same seed per model: each starts from the same RNG state whatever ran before it.
+                torch.random.manual_seed(settings.Seed);
+                if (kind == ModelKind.Hybrid)
+                {
+                    execution ??= await preparation.PrepareAsync(settings, cancellationToken);
+                }
+
+                var model = ModelFactory.Create(kind, architecture, settings, execution, settings.Seed);
+                trained.Add(model);
+                logger.LogInformation("{Model}: {Parameters:N0} trainable parameters", kind.Key(), model.TrainableParameterCount);
+                var progress = TrainingProgressDisplay.ForConsole(logger, training.LogEvery);
+                var result = trainer.Train(model, data.Train, data.Validation, data.Test, run.Checkpoints(kind), settings.Resume,
+                    configuration + "/" + kind.Key(), progress, cancellationToken);
+                outcomes.Add(new ModelOutcome(kind, result.TrainableParameters, result.History, result.BestEpoch, result.BestValidationAccuracy,
+                    result.Test, result.TestRobustness, result.Completed));
+                MetricsFiles.Write(run, new ExperimentSummary(settings.Dataset.Key, plan, environment, outcomes));
+                if (!result.Completed)
+                {
+                    logger.LogWarning("Interrupted: {Folder} holds the checkpoints; continue with: hybridq train --out {Folder} --resume (and the same options)",
+                        run.Path, run.Path);
+                    throw new OperationCanceledException(cancellationToken);
+                }
             }
 
-            logger.LogInformation("{Model}: {Parameters:N0} trainable parameters", kind, model.TrainableParameterCount);
-            var progress = TrainingProgressDisplay.ForConsole(logger, training.LogEvery);
-            var result = trainer.Train(model, data.Train, data.Validation, data.Test, run.Checkpoints(kind), settings.Resume, configuration + "/" + kind, progress, cancellationToken);
-            outcomes.Add(new ModelOutcome(kind, result.TrainableParameters, result.History, result.BestEpoch, result.BestValidationAccuracy, result.Test, result.TestRobustness, result.Completed));
-            trained.Add(model);
-            MetricsFiles.Write(run, new ExperimentSummary(settings.Dataset, plan, environment, outcomes));
-            if (!result.Completed)
+            var summary = new ExperimentSummary(settings.Dataset.Key, plan, environment, outcomes);
+            MetricsFiles.Write(run, summary);
+            await reporter.WriteAsync(run, summary, data, trained, execution, cancellationToken);
+            logger.LogInformation("Done: {Report}", run.ReportMarkdown);
+            return summary;
+        }
+        finally
+        {
+            foreach (var model in trained)
             {
-                logger.LogWarning("Interrupted: {Folder} holds the checkpoints; continue with: hybridq train --out {Folder} --resume (and the same options)", run.Path, run.Path);
-                throw new OperationCanceledException(cancellationToken);
+                model.Dispose();
             }
         }
-
-        var summary = new ExperimentSummary(settings.Dataset, plan, environment, outcomes);
-        MetricsFiles.Write(run, summary);
-        await reporter.WriteAsync(run, summary, data, trained, execution, cancellationToken);
-        foreach (var model in trained)
-            model.Dispose();
-        logger.LogInformation("Done: {Report}", run.ReportMarkdown);
-        return summary;
     }
 
-    private static string ConfigurationIdentity(ExperimentOptions o, ExperimentPlan p) =>
-        $"{o.Dataset}|{p.Preset}|{p.Epochs}|{p.BatchSize}|{p.TrainLimit}|{o.Seed}|{o.Qubits}|{o.Layers}|{o.Encoding}|{o.Ansatz}|{o.Gradient}|{string.Join(';', o.QsharpFiles)}|{o.Operation}".ToLowerInvariant();
+    private static string ConfigurationIdentity(ExperimentSettings s, ExperimentPlan p) =>
+        string.Join('|', s.Dataset.Key, p.Preset.Key(), p.Epochs, p.BatchSize, p.TrainLimit, s.Seed, s.Qubits, s.Layers, s.Encoding, s.Ansatz, s.Gradient,
+            string.Join(';', s.QsharpFiles), s.Operation).ToLowerInvariant();
 }

@@ -4,8 +4,8 @@ using HybridQsharp.Quantum.Circuits;
 using HybridQsharp.Quantum.Gradients;
 using HybridQsharp.Quantum.Lifting;
 using HybridQsharp.Quantum.Qsharp;
-using HybridQsharp.Quantum.Simulation;
 using HybridQsharp.Quantum.Tapes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace HybridQsharp.Host.Experiments;
@@ -13,43 +13,44 @@ namespace HybridQsharp.Host.Experiments;
 /// <summary>
 /// Turns the configured Q# classifier into what a quantum layer runs: compiles it (diagnostics
 /// surface as QsharpCompilationException), lifts it to a tape, checks the native simulator
-/// against the Q# simulator on random inputs, and picks backend and gradient method.
+/// against the Q# simulator on random inputs, and resolves the backend and gradient method chosen
+/// by key among the registered ones.
 /// </summary>
 public sealed class QuantumCircuitPreparation(
-    QsharpRuntime runtime, TapeLifter lifter, StateVectorSimulator simulator, NativeBackend native, QsharpBackend qsharp,
+    IServiceProvider services, QsharpRuntime runtime, TapeLifter lifter, IEnumerable<GradientMethodRegistration> gradients,
     ILogger<QuantumCircuitPreparation> logger)
 {
-    public async Task<QuantumCircuitExecution> PrepareAsync(ExperimentOptions options, CancellationToken cancellationToken)
+    public async Task<QuantumCircuitExecution> PrepareAsync(ExperimentSettings settings, CancellationToken cancellationToken)
     {
-        var circuit = Circuit(options);
-        var errors = (await runtime.CheckAsync(circuit.Program, cancellationToken)).Where(d => d.Severity.Equals("error", StringComparison.OrdinalIgnoreCase)).ToList();
+        var circuit = Circuit(settings);
+        var errors = (await runtime.CheckAsync(circuit.Program, cancellationToken)).Where(d => d.IsError).ToList();
         if (errors.Count > 0)
+        {
             throw new QsharpCompilationException(errors);
+        }
+
         var tape = await lifter.LiftAsync(circuit, cancellationToken);
+        var native = services.GetRequiredKeyedService<IQuantumBackend>("native");
+        var qsharp = services.GetRequiredKeyedService<IQuantumBackend>("qsharp");
         var worst = await BackendAgreementCheck.VerifyAsync(tape, qsharp, native, cancellationToken: cancellationToken);
         logger.LogInformation("{Operation}: {Gates} gates on {Qubits} qubits; native and Q# simulators agree to {Worst:E1} on 16 random circuits",
             circuit.Operation, tape.Gates.Count, tape.Qubits, worst);
 
-        IQuantumBackend backend = options.Backend.Equals("qsharp", StringComparison.OrdinalIgnoreCase) ? qsharp : native;
-        IGradientMethod gradient = options.Gradient.Equals("adjoint", StringComparison.OrdinalIgnoreCase)
-            ? new AdjointDifferentiation(simulator)
-            : new ParameterShift(backend);
+        var backend = services.GetRequiredKeyedService<IQuantumBackend>(settings.Backend);
+        var gradient = gradients.Single(g => g.Key == settings.Gradient).Create(services, backend);
         return new QuantumCircuitExecution(circuit, tape, backend, gradient);
     }
 
-    /// <summary>The built-in classifier for the options, or the user's operation from their .qs files.</summary>
-    public static ClassifierCircuit Circuit(ExperimentOptions options)
+    /// <summary>The built-in classifier for the settings, or the user's operation from their .qs files.</summary>
+    public static ClassifierCircuit Circuit(ExperimentSettings settings)
     {
-        var encoding = EncodingOf(options);
-        var ansatz = options.Ansatz.Equals("strong", StringComparison.OrdinalIgnoreCase) ? Ansatz.StronglyEntangling : Ansatz.BasicEntangler;
-        if (options.QsharpFiles.Length == 0)
-            return BuiltInClassifiers.Create(encoding, ansatz, options.Qubits, options.Layers);
+        if (settings.QsharpFiles.Count == 0)
+        {
+            return BuiltInClassifiers.Create(settings.Encoding, settings.Ansatz, settings.Qubits, settings.Layers);
+        }
 
         // A user's classifier follows the built-in contract: features for the encoding, weights for the ansatz.
-        return new ClassifierCircuit(QsharpProgram.BuiltIn().With(QsharpProgram.FromFiles(options.QsharpFiles).Sources), options.Operation!, options.Qubits,
-            BuiltInClassifiers.FeatureCount(encoding, options.Qubits), BuiltInClassifiers.WeightCount(ansatz, options.Qubits, options.Layers));
+        return new ClassifierCircuit(QsharpProgram.BuiltIn().With(QsharpProgram.FromFiles(settings.QsharpFiles).Sources), settings.Operation!, settings.Qubits,
+            BuiltInClassifiers.FeatureCount(settings.Encoding, settings.Qubits), BuiltInClassifiers.WeightCount(settings.Ansatz, settings.Qubits, settings.Layers));
     }
-
-    public static Encoding EncodingOf(ExperimentOptions options) =>
-        options.Encoding.Equals("angle", StringComparison.OrdinalIgnoreCase) ? Encoding.Angle : Encoding.Amplitude;
 }

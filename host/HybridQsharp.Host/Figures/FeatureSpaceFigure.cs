@@ -1,4 +1,5 @@
 using System.Globalization;
+using HybridQsharp.Host.Numerics;
 using OxyPlot;
 using OxyPlot.Axes;
 using OxyPlot.Legends;

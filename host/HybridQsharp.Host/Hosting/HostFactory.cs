@@ -1,12 +1,5 @@
-using HybridQsharp.Host.Experiments;
-using HybridQsharp.Host.Figures;
-using HybridQsharp.Host.Reports;
-using HybridQsharp.Quantum.Azure;
-using HybridQsharp.Quantum.Backends;
-using HybridQsharp.Quantum.Lifting;
-using HybridQsharp.Quantum.Qsharp;
-using HybridQsharp.Quantum.Simulation;
-using HybridQsharp.Quantum.Tapes;
+using HybridQsharp.Classical.Hosting;
+using HybridQsharp.Quantum.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -39,30 +32,9 @@ public static class HostFactory
         });
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
-        builder.Services.AddOptions<QsharpRuntimeOptions>()
-            .Bind(builder.Configuration.GetSection(QsharpRuntimeOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        builder.Services.AddSingleton<QsharpRuntime>();
-        builder.Services.AddSingleton<TapeLifter>();
-        builder.Services.AddSingleton<StateVectorSimulator>(_ => new StateVectorSimulator());
-        builder.Services.AddSingleton<NativeBackend>();
-        builder.Services.AddSingleton<QsharpBackend>(sp => new QsharpBackend(sp.GetRequiredService<QsharpRuntime>()));
-        builder.Services.AddOptions<ExperimentOptions>()
-            .Bind(builder.Configuration.GetSection(ExperimentOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        // Workspace fields are checked when a verb needs them, so --dry-run works without a workspace.
-        builder.Services.AddOptions<AzureQuantumOptions>().Bind(builder.Configuration.GetSection(AzureQuantumOptions.Section));
-        builder.Services.AddSingleton<QuantumCircuitPreparation>();
-        builder.Services.AddSingleton<ExperimentDataLoader>();
-        builder.Services.AddOptions<FigureOptions>().Bind(builder.Configuration.GetSection(FigureOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        builder.Services.AddSingleton(sp => new FigureWriter(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FigureOptions>>().Value));
-        builder.Services.AddSingleton<RunFigures>();
-        builder.Services.AddSingleton<RunReporter>();
-        builder.Services.AddSingleton<ExperimentRunner>();
+        builder.Services.AddHybridQsharpQuantum(builder.Configuration);
+        builder.Services.AddHybridQsharpClassical();
+        builder.Services.AddHybridQsharpHost(builder.Configuration);
         configure?.Invoke(builder.Services);
         return builder.Build();
     }

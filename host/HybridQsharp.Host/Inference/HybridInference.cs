@@ -1,4 +1,4 @@
-using HybridQsharp.Classical.Training;
+using HybridQsharp.Host.Experiments;
 using HybridQsharp.Quantum.Qsharp;
 using static TorchSharp.torch;
 
@@ -12,48 +12,27 @@ namespace HybridQsharp.Host.Inference;
 /// </summary>
 public sealed class HybridInference(QsharpRuntime runtime)
 {
-    /// <summary>The first <paramref name="count"/> samples of a split, with their bound circuit arguments.</summary>
-    public static IReadOnlyList<CircuitSample> Samples(TrainedHybrid trained, IBatchStream split, int count, CancellationToken cancellationToken = default)
-    {
-        var samples = new List<CircuitSample>(count);
-        var weights = trained.Layer.Weights.detach().to(ScalarType.Float64).data<double>().ToArray();
-        var featureCount = trained.Execution.Circuit.FeatureCount;
-        using var noGrad = no_grad();
-        foreach (var (images, labels) in split.Batches(0, 64, cancellationToken))
-        {
-            using var scope = NewDisposeScope();
-            var features = trained.Layer.EncodingAngles(trained.Model.QuantumInputs(images).to(ScalarType.Float64)).data<double>().ToArray();
-            var truth = labels.data<long>().ToArray();
-            for (var i = 0; i < truth.Length && samples.Count < count; i++)
-                samples.Add(new CircuitSample(samples.Count, (int)truth[i], features.AsSpan(i * featureCount, featureCount).ToArray(), weights));
-            if (samples.Count == count)
-                break;
-        }
-
-        return samples;
-    }
-
     /// <summary>Exact ⟨Z_i⟩ from the training backend (the native simulator unless configured otherwise).</summary>
-    public static InferenceOutcome Exact(TrainedHybrid trained, IReadOnlyList<CircuitSample> samples)
+    public static InferenceOutcome Exact(TrainedRun trained, IReadOnlyList<CircuitSample> samples)
     {
-        var qubits = trained.Execution.Circuit.Qubits;
-        var flat = trained.Execution.Expectations(samples.SelectMany(s => s.Parameters).ToArray(), samples.Count);
+        var qubits = trained.HybridExecution.Circuit.Qubits;
+        var flat = trained.HybridExecution.Expectations(samples.SelectMany(s => s.Parameters).ToArray(), samples.Count);
         var z = Enumerable.Range(0, samples.Count).Select(s => flat.AsSpan(s * qubits, qubits).ToArray()).ToArray();
-        return Outcome($"exact ({trained.Execution.Backend.Name})", trained, samples, z, null);
+        return Outcome($"exact ({trained.HybridExecution.Backend.Name})", trained, samples, z, null);
     }
 
     /// <summary>Exact ⟨Z_i⟩ computed by the Q# simulator running the original Q# operation.</summary>
-    public async Task<InferenceOutcome> QsharpExactAsync(TrainedHybrid trained, IReadOnlyList<CircuitSample> samples, CancellationToken cancellationToken)
+    public async Task<InferenceOutcome> QsharpExactAsync(TrainedRun trained, IReadOnlyList<CircuitSample> samples, CancellationToken cancellationToken)
     {
-        var circuit = trained.Execution.Circuit;
+        var circuit = trained.HybridExecution.Circuit;
         var result = await runtime.ExpectationsAsync(circuit.Program, circuit.Operation, circuit.Qubits, samples.Select(s => s.Arguments).ToList(), cancellationToken: cancellationToken);
         return Outcome("qsharp (exact)", trained, samples, result.Expectations, null);
     }
 
     /// <summary>⟨Z_i⟩ estimated from <paramref name="shots"/> measurements on the Q# simulator, optionally with Pauli noise.</summary>
-    public async Task<InferenceOutcome> ShotsAsync(TrainedHybrid trained, IReadOnlyList<CircuitSample> samples, int shots, PauliNoise? noise, CancellationToken cancellationToken)
+    public async Task<InferenceOutcome> ShotsAsync(TrainedRun trained, IReadOnlyList<CircuitSample> samples, int shots, PauliNoise? noise, CancellationToken cancellationToken)
     {
-        var circuit = trained.Execution.Circuit;
+        var circuit = trained.HybridExecution.Circuit;
         var histograms = await runtime.SampleAsync(circuit.Program, circuit.Operation, circuit.Qubits, samples.Select(s => s.Arguments).ToList(), shots, noise, cancellationToken);
         var estimates = histograms.Select(h => ShotEstimates.FromHistogram(h, circuit.Qubits)).ToArray();
         var label = noise is { } n ? $"qsharp-shots {shots}, noise X {n.X:G3} Y {n.Y:G3} Z {n.Z:G3}" : $"qsharp-shots {shots}";
@@ -61,12 +40,12 @@ public sealed class HybridInference(QsharpRuntime runtime)
     }
 
     /// <summary>The head's predictions for given ⟨Z_i⟩ rows.</summary>
-    public static InferenceOutcome Outcome(string backend, TrainedHybrid trained, IReadOnlyList<CircuitSample> samples, double[][] expectations, double[][]? standardErrors)
+    public static InferenceOutcome Outcome(string backend, TrainedRun trained, IReadOnlyList<CircuitSample> samples, double[][] expectations, double[][]? standardErrors)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var z = tensor(expectations.SelectMany(r => r).Select(v => (float)v).ToArray(), [expectations.Length, expectations[0].Length]);
-        var predictions = trained.Model.Classify(z).argmax(1).data<long>().ToArray().Select(p => (int)p).ToArray();
+        var predictions = trained.Hybrid.Classify(z).argmax(1).data<long>().ToArray().Select(p => (int)p).ToArray();
         var accuracy = predictions.Zip(samples).Count(p => p.First == p.Second.Label) / (double)Math.Max(1, samples.Count);
         return new InferenceOutcome(backend, expectations, standardErrors, predictions, accuracy);
     }

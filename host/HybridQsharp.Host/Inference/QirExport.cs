@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HybridQsharp.Host.Experiments;
+using HybridQsharp.Host.Runs;
 using HybridQsharp.Quantum.Qsharp;
 using Microsoft.Extensions.Logging;
 
@@ -14,9 +15,9 @@ public sealed class QirExport(QsharpRuntime runtime, ILogger<QirExport> logger)
 {
     public sealed record Written(int Sample, string TextPath, string? BitcodePath);
 
-    public async Task<IReadOnlyList<Written>> WriteAsync(TrainedHybrid trained, IReadOnlyList<CircuitSample> samples, string folder, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Written>> WriteAsync(TrainedRun trained, IReadOnlyList<CircuitSample> samples, string folder, CancellationToken cancellationToken)
     {
-        var circuit = trained.Execution.Circuit;
+        var circuit = trained.HybridExecution.Circuit;
         var programs = await runtime.QirAsync(circuit.Program, circuit.Operation, circuit.Qubits, samples.Select(s => s.Arguments).ToList(), cancellationToken);
         Directory.CreateDirectory(folder);
         var llvmAs = FindOnPath("llvm-as");

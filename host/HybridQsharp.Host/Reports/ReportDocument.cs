@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using HybridQsharp.Classical.Models;
 using HybridQsharp.Host.Experiments;
+using HybridQsharp.Host.Runs;
 
 namespace HybridQsharp.Host.Reports;
 
@@ -17,7 +19,7 @@ public static class ReportDocument
     public static string Markdown(ExperimentSummary summary, IReadOnlyList<Figure> figures, string runFolder, string configurationJson)
     {
         var md = new StringBuilder();
-        md.AppendLine($"# HybridQsharp run: {summary.Dataset}, {summary.Plan.Preset} preset").AppendLine();
+        md.AppendLine($"# HybridQsharp run: {summary.Dataset}, {summary.Plan.Preset.Key()} preset").AppendLine();
         md.AppendLine($"{summary.Plan.Epochs} epochs, batch {summary.Plan.BatchSize}" +
                       (summary.Plan.TrainLimit is { } l ? $", {l:N0} training samples (a subset; the paper used the full split)" : ", full training split") +
                       $", PGD every {summary.Plan.RobustnessEvery} epochs" + (summary.Plan.RobustnessSamples is { } r ? $" on {r} samples." : " on the whole split.")).AppendLine();
@@ -49,7 +51,7 @@ public static class ReportDocument
             var paper = PaperReference.For(summary.Dataset, m.Model);
             var median = Statistics.Median(m.History.Select(h => h.EpochSeconds));
             t.AppendLine(string.Join(" | ",
-                $"| {m.Model}", Pct(m.BestValidationAccuracy), Pct(paper?.BestValidationAccuracy), Pct(m.Test?.Accuracy), Pct(paper?.TestAccuracy),
+                $"| {m.Model.Key()}", Pct(m.BestValidationAccuracy), Pct(paper?.BestValidationAccuracy), Pct(m.Test?.Accuracy), Pct(paper?.TestAccuracy),
                 m.Test is { } test ? test.Metrics.F1.ToString("F4", CultureInfo.InvariantCulture) : "–",
                 Pct(m.TestRobustness), Pct(paper?.Robustness), m.Parameters.ToString("N0", CultureInfo.InvariantCulture),
                 paper?.Parameters.ToString("N0", CultureInfo.InvariantCulture) ?? "–",
@@ -89,21 +91,21 @@ public static class ReportDocument
     {
         var byModel = summary.Models.Where(m => m.Test is not null).ToDictionary(m => m.Model);
         if (summary.Plan.TrainLimit is not null || summary.Plan.Epochs < 50)
-            yield return $"This run used the {summary.Plan.Preset} preset ({summary.Plan.Epochs} epochs" + (summary.Plan.TrainLimit is { } l ? $", {l:N0} training images" : string.Empty) + "); its accuracies are not comparable with the paper's 50-epoch numbers, only with each other.";
-        if (byModel.TryGetValue("hybrid", out var hybrid) && byModel.TryGetValue("classical", out var classical))
+            yield return $"This run used the {summary.Plan.Preset.Key()} preset ({summary.Plan.Epochs} epochs" + (summary.Plan.TrainLimit is { } l ? $", {l:N0} training images" : string.Empty) + "); its accuracies are not comparable with the paper's 50-epoch numbers, only with each other.";
+        if (byModel.TryGetValue(ModelKind.Hybrid, out var hybrid) && byModel.TryGetValue(ModelKind.Classical, out var classical))
         {
             var gap = hybrid.Test!.Accuracy - classical.Test!.Accuracy;
             yield return $"Test accuracy: hybrid {hybrid.Test.Accuracy:P2} vs classical {classical.Test.Accuracy:P2} ({gap * 100:+0.00;-0.00} points), with {hybrid.Parameters:N0} vs {classical.Parameters:N0} parameters.";
         }
 
-        if (byModel.TryGetValue("hybrid", out hybrid) && byModel.TryGetValue("twin", out var twin))
+        if (byModel.TryGetValue(ModelKind.Hybrid, out hybrid) && byModel.TryGetValue(ModelKind.Twin, out var twin))
         {
             var gap = hybrid.Test!.Accuracy - twin.Test!.Accuracy;
             yield return Math.Abs(gap) < 0.005
                 ? $"The twin (the hybrid with its quantum layer replaced by Linear+tanh of the same widths) reaches {twin.Test.Accuracy:P2}, within half a point of the hybrid: the quantum layer itself adds no measurable accuracy here."
                 : $"The twin (quantum layer replaced by Linear+tanh of the same widths) reaches {twin.Test.Accuracy:P2}; the hybrid is {gap * 100:+0.00;-0.00} points from it, which is the quantum layer's own contribution in this run.";
         }
-        else if (byModel.ContainsKey("hybrid") && byModel.ContainsKey("classical"))
+        else if (byModel.ContainsKey(ModelKind.Hybrid) && byModel.ContainsKey(ModelKind.Classical))
         {
             yield return "The hybrid and classical networks differ in more than the quantum layer (different convolutions and heads); train --model all to add the twin and isolate the quantum layer's contribution.";
         }
@@ -114,7 +116,7 @@ public static class ReportDocument
             var total = m.History.Sum(h => h.EpochSeconds);
             var data = m.History.Sum(h => h.DataSeconds);
             if (total > 0)
-                yield return $"{m.Model}: median epoch {Statistics.Median(m.History.Select(h => h.EpochSeconds)):F1} s; data pipeline {data / total:P1} and quantum layer {quantum / total:P1} of training time; peak working set {m.History.Max(h => h.PeakWorkingSetBytes) / (1024.0 * 1024):F0} MB (this process only).";
+                yield return $"{m.Model.Key()}: median epoch {Statistics.Median(m.History.Select(h => h.EpochSeconds)):F1} s; data pipeline {data / total:P1} and quantum layer {quantum / total:P1} of training time; peak working set {m.History.Max(h => h.PeakWorkingSetBytes) / (1024.0 * 1024):F0} MB (this process only).";
         }
     }
 

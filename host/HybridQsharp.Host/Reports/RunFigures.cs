@@ -1,7 +1,10 @@
+using HybridQsharp.Classical.Data;
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.QuantumLayers;
 using HybridQsharp.Host.Experiments;
+using HybridQsharp.Host.Runs;
 using HybridQsharp.Host.Figures;
+using HybridQsharp.Host.Numerics;
 using HybridQsharp.Quantum.Qsharp;
 using Microsoft.Extensions.Logging;
 using static TorchSharp.torch;
@@ -14,7 +17,7 @@ namespace HybridQsharp.Host.Reports;
 /// metric bars and test results from the metrics; feature spaces, sample images, predictions,
 /// class distribution and the circuit diagram when the trained models and the data are at hand.
 /// </summary>
-public sealed class RunFigures(FigureWriter writer, QsharpRuntime runtime, ILogger<RunFigures> logger)
+public sealed class RunFigures(FigureWriter writer, QsharpRuntime runtime, DatasetCatalog datasets, ILogger<RunFigures> logger)
 {
     private const int FeaturePoints = 1000;
     private const int PredictionSamples = 16;
@@ -24,16 +27,16 @@ public sealed class RunFigures(FigureWriter writer, QsharpRuntime runtime, ILogg
     {
         var figures = new List<ReportDocument.Figure>();
         var dir = run.Figures;
-        var dataset = summary.Dataset.ToUpperInvariant();
+        var dataset = datasets.Find(summary.Dataset)?.DisplayName ?? summary.Dataset;
         void Add(string title, FigureFiles files) => figures.Add(new ReportDocument.Figure(title, files.Png));
 
         var histories = summary.Models.Where(m => m.History.Count > 0).ToList();
         if (histories.Count > 0)
         {
             Add("Training curves", TrainingCurvesFigure.Write(writer, dir, "training-curves", $"Training curves, {dataset}",
-                histories.Select(m => new ModelTrainingHistory(m.Model, m.History.Select(h => new FigureEpoch(h.Epoch, h.TrainLoss, h.ValidationLoss, h.ValidationAccuracy, h.F1, h.Robustness)).ToList())).ToList()));
+                histories.Select(m => new ModelTrainingHistory(m.Model.Key(), m.History.Select(h => new FigureEpoch(h.Epoch, h.TrainLoss, h.ValidationLoss, h.ValidationAccuracy, h.F1, h.Robustness)).ToList())).ToList()));
             Add("Resource use per epoch", ResourceUseFigure.Write(writer, dir, "resources", $"Resource use per epoch, {dataset} (this process)",
-                histories.Select(m => new ModelResourceHistory(m.Model, m.History.Select(h => new EpochResourceUse(h.Epoch, h.DataSeconds, Math.Max(0, h.ComputeSeconds), h.QuantumSeconds, h.CpuSeconds, h.PeakWorkingSetBytes / (1024.0 * 1024.0))).ToList())).ToList()));
+                histories.Select(m => new ModelResourceHistory(m.Model.Key(), m.History.Select(h => new EpochResourceUse(h.Epoch, h.DataSeconds, Math.Max(0, h.ComputeSeconds), h.QuantumSeconds, h.CpuSeconds, h.PeakWorkingSetBytes / (1024.0 * 1024.0))).ToList())).ToList()));
         }
 
         var tested = summary.Models.Where(m => m.Test is not null).ToList();
@@ -48,18 +51,20 @@ public sealed class RunFigures(FigureWriter writer, QsharpRuntime runtime, ILogg
                     counts[t, p] = (int)confusion[t][p];
             }
 
-            Add($"Confusion matrix, {m.Model}", ConfusionMatrixFigure.Write(writer, dir, $"confusion-{m.Model}", $"Confusion matrix, {m.Model}, {dataset} test set ({m.Test.Samples:N0} images)", new ConfusionMatrixData(m.Model, classNames, counts)));
+            var key = m.Model.Key();
+            Add($"Confusion matrix, {key}", ConfusionMatrixFigure.Write(writer, dir, $"confusion-{key}", $"Confusion matrix, {key}, {dataset} test set ({m.Test.Samples:N0} images)",
+                new ConfusionMatrixData(key, classNames, counts)));
         }
 
         if (tested.Count > 0)
         {
             Add("Metric comparison", MetricComparisonFigure.Write(writer, dir, "metric-comparison", $"Test metrics (macro averages), {dataset}",
-                tested.Select(m => new ModelMetrics(m.Model, m.Test!.Accuracy, m.Test.Metrics.Precision, m.Test.Metrics.Recall, m.Test.Metrics.F1)).ToList()));
+                tested.Select(m => new ModelMetrics(m.Model.Key(), m.Test!.Accuracy, m.Test.Metrics.Precision, m.Test.Metrics.Recall, m.Test.Metrics.F1)).ToList()));
             Add("Test results beside the paper's", TestResultsFigure.Write(writer, dir, "test-results", $"Test accuracy and PGD robustness (ε = 0.1), {dataset}",
                 tested.Select(m =>
                 {
                     var paper = PaperReference.For(summary.Dataset, m.Model);
-                    return new ModelTestResult(m.Model, m.Test!.Accuracy, m.TestRobustness, paper?.TestAccuracy, paper?.Robustness);
+                    return new ModelTestResult(m.Model.Key(), m.Test!.Accuracy, m.TestRobustness, paper?.TestAccuracy, paper?.Robustness);
                 }).ToList()));
         }
 
@@ -74,10 +79,16 @@ public sealed class RunFigures(FigureWriter writer, QsharpRuntime runtime, ILogg
                 cancellationToken.ThrowIfCancellationRequested();
                 var (predictions, features, labels) = Predict(model, data, cancellationToken);
                 var tests = Images(data.Samples["test"]);
-                Add($"Sample predictions, {model.Kind}", SamplePredictionsFigure.Write(writer, dir, $"predictions-{model.Kind}", $"Sample predictions, {model.Kind}, {dataset} test set",
+                var kind = model.Kind.Key();
+                Add($"Sample predictions, {kind}", SamplePredictionsFigure.Write(writer, dir, $"predictions-{kind}", $"Sample predictions, {kind}, {dataset} test set",
                     tests.Select((image, i) => new PredictedImage(image, data.ClassNames[data.Samples["test"].Labels[i]], data.ClassNames[predictions[i]])).ToList()));
-                var what = model is HybridClassifier { QuantumPart: QuantumLayer } ? "quantum layer outputs ⟨Z⟩" : model.Kind == "twin" ? "twin layer outputs" : "penultimate layer";
-                Add($"Feature space, {model.Kind}", FeatureSpaceFigure.Write(writer, dir, $"feature-space-{model.Kind}", $"Feature space, {model.Kind} ({what}), {dataset} test set",
+                var what = model.Kind switch
+                {
+                    ModelKind.Hybrid => "quantum layer outputs ⟨Z⟩",
+                    ModelKind.Twin => "twin layer outputs",
+                    _ => "penultimate layer",
+                };
+                Add($"Feature space, {kind}", FeatureSpaceFigure.Write(writer, dir, $"feature-space-{kind}", $"Feature space, {kind} ({what}), {dataset} test set",
                     new FeatureSet(features, labels, data.ClassNames), new TsneOptions { Seed = 1 }, cancellationToken));
             }
         }
@@ -112,7 +123,7 @@ public sealed class RunFigures(FigureWriter writer, QsharpRuntime runtime, ILogg
     }
 
     /// <summary>Predictions for the first test images and embeddings of up to 1,000 test images.</summary>
-    private static (int[] Predictions, double[][] Features, List<int> Labels) Predict(ImageClassifier model, ExperimentData data, CancellationToken cancellationToken)
+    public static (int[] Predictions, double[][] Features, List<int> Labels) Predict(ImageClassifier model, ExperimentData data, CancellationToken cancellationToken)
     {
         model.eval();
         var predictions = new List<int>();
@@ -122,6 +133,7 @@ public sealed class RunFigures(FigureWriter writer, QsharpRuntime runtime, ILogg
         foreach (var (images, truth) in data.Test.Batches(0, 100, cancellationToken))
         {
             using var scope = NewDisposeScope();
+            scope.Attach([images, truth]);
             if (predictions.Count < PredictionSamples)
                 predictions.AddRange(model.forward(images).argmax(1).data<long>().ToArray().Take(PredictionSamples - predictions.Count).Select(p => (int)p));
             var embedded = model.Embed(images).to(ScalarType.Float64);

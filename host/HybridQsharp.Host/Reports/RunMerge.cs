@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using HybridQsharp.Classical.Models;
 using HybridQsharp.Host.Experiments;
+using HybridQsharp.Host.Runs;
 
 namespace HybridQsharp.Host.Reports;
 
@@ -38,7 +40,7 @@ public static class RunMerge
         {
             var models = group.Select(g => g.Model).ToList();
             md.AppendLine(string.Join(" | ",
-                $"| {group.Key.Dataset}", group.Key.Model, models.Count.ToString(CultureInfo.InvariantCulture),
+                $"| {group.Key.Dataset}", group.Key.Model.Key(), models.Count.ToString(CultureInfo.InvariantCulture),
                 MeanStd(models.Select(m => (double?)m.BestValidationAccuracy), percent: true),
                 MeanStd(models.Select(m => m.Test?.Accuracy), percent: true),
                 MeanStd(models.Select(m => m.Test?.Metrics.F1), percent: false),

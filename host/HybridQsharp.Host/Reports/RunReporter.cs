@@ -1,6 +1,6 @@
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.QuantumLayers;
-using HybridQsharp.Host.Experiments;
+using HybridQsharp.Host.Runs;
 using Microsoft.Extensions.Logging;
 
 namespace HybridQsharp.Host.Reports;
@@ -13,7 +13,7 @@ public sealed class RunReporter(RunFigures figures, ILogger<RunReporter> logger)
     {
         var drawn = await figures.DrawAsync(run, summary, data, models, execution, cancellationToken);
         var configuration = File.Exists(run.Config) ? await File.ReadAllTextAsync(run.Config, cancellationToken) : "{}";
-        var title = $"HybridQsharp run: {summary.Dataset}, {summary.Plan.Preset} preset";
+        var title = $"HybridQsharp run: {summary.Dataset}, {summary.Plan.Preset.Key()} preset";
         RunFolder.WriteText(run.ReportMarkdown, ReportDocument.Markdown(summary, drawn, run.Path, configuration));
         RunFolder.WriteText(run.ReportHtml, ReportDocument.Html(title, summary, drawn, configuration));
         logger.LogInformation("Report with {Figures} figures: {Markdown}, {Html}", drawn.Count, run.ReportMarkdown, run.ReportHtml);

@@ -11,5 +11,8 @@ public sealed record QsharpDiagnostic(
     string Code,
     string Message)
 {
+    /// <summary>Whether the diagnostic stops compilation (warnings and hints do not).</summary>
+    public bool IsError => Severity.Equals("error", StringComparison.OrdinalIgnoreCase);
+
     public override string ToString() => $"{File}:{Line}:{Column}: {Severity} {Code}: {Message}";
 }

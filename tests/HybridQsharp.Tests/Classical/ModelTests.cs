@@ -1,3 +1,5 @@
+using HybridQsharp.Classical.Data;
+using HybridQsharp.Classical.Data.Datasets;
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.QuantumLayers;
 using HybridQsharp.Classical.Torch;
@@ -21,7 +23,7 @@ public sealed class ModelTests(QsharpRuntimeFixture fixture)
     [InlineData("stl10", 4_603_298, 1_687_306)]
     public async Task ParameterCountsEqualThePapers(string dataset, long hybridParams, long classicalParams)
     {
-        var architecture = PaperArchitecture.For(dataset);
+        var architecture = DatasetCatalog.Default.Parse(dataset).Architecture;
         using var hybrid = PaperModels.Hybrid(architecture, await PaperLayer());
         using var classical = PaperModels.Classical(architecture);
 
@@ -35,7 +37,7 @@ public sealed class ModelTests(QsharpRuntimeFixture fixture)
     [InlineData("stl10")]
     public async Task SummariesShowTheShapesEndingInTheClassCount(string dataset)
     {
-        var architecture = PaperArchitecture.For(dataset);
+        var architecture = DatasetCatalog.Default.Parse(dataset).Architecture;
         using var hybrid = PaperModels.Hybrid(architecture, await PaperLayer());
         using var classical = PaperModels.Classical(architecture);
 
@@ -55,8 +57,8 @@ public sealed class ModelTests(QsharpRuntimeFixture fixture)
     [Fact]
     public void TwinReplacesTheQuantumLayerWithAClassicalLayerOfTheSameWidths()
     {
-        using var twin = PaperModels.Twin(PaperArchitecture.Mnist, Encoding.Amplitude, 4);
-        var summary = ModelSummary.Of(twin, PaperArchitecture.Mnist);
+        using var twin = PaperModels.Twin(new MnistDataset().Architecture, Encoding.Amplitude, 4);
+        var summary = ModelSummary.Of(twin, new MnistDataset().Architecture);
         var layer = summary.Layers.Single(l => l.Name == "quantum");
         Assert.Equal(nameof(TwinLayer), layer.Type);
         Assert.Equal(new long[] { 2, 4 }, layer.OutputShape);

@@ -1,9 +1,11 @@
+using HybridQsharp.Classical.Data.Datasets;
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.QuantumLayers;
 using HybridQsharp.Classical.Torch;
 using HybridQsharp.Classical.Training;
 using HybridQsharp.Host.Experiments;
 using HybridQsharp.Host.Inference;
+using HybridQsharp.Host.Runs;
 using HybridQsharp.Quantum.Backends;
 using HybridQsharp.Quantum.Circuits;
 using HybridQsharp.Quantum.Simulation;
@@ -20,19 +22,26 @@ namespace HybridQsharp.Tests.Host;
 /// within 4 standard errors of them.
 /// </summary>
 [Collection(QsharpCollection.Name)]
-public sealed class HardwarePathTests(QsharpRuntimeFixture fixture) : IDisposable
+public sealed class HardwarePathTests(QsharpRuntimeFixture fixture) : IAsyncLifetime
 {
     private readonly string folder = Directory.CreateTempSubdirectory("hq-hardware-").FullName;
+    private readonly TestHost host = new([new("Experiment:Limit", "64")]);
 
     static HardwarePathTests() => TorchNativeLibrary.EnsureLoaded();
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await host.DisposeAsync();
+        Directory.Delete(folder, recursive: true);
+    }
 
     [Fact]
     public async Task QirOfASampleReliftsToTheCheckpointsExactExpectations()
     {
         using var trained = await Checkpoint();
-        var samples = HybridInference.Samples(trained, TestSplit(), 3);
+        var samples = host.Get<TrainedRunLoader>().TestSamples(trained, 3, CancellationToken.None);
         var exact = HybridInference.Exact(trained, samples);
 
         var written = await new QirExport(fixture.Runtime, NullLogger<QirExport>.Instance).WriteAsync(trained, samples, Path.Combine(folder, "qir"), CancellationToken.None);
@@ -45,7 +54,7 @@ public sealed class HardwarePathTests(QsharpRuntimeFixture fixture) : IDisposabl
             Assert.Matches("__quantum__qis__(mz|mresetz|m)__body", text);
             if (QirExport.FindOnPath("llvm-as") is not null)
                 Assert.True(new FileInfo(written[s].BitcodePath!).Length > 0, "llvm-as produced no bitcode");
-            var tape = ConstantTape(QirGateReader.Read(text), trained.Execution.Circuit.Qubits);
+            var tape = ConstantTape(QirGateReader.Read(text), trained.HybridExecution.Circuit.Qubits);
             var z = simulator.Expectations(tape, tape.EvaluateAngles([], 1), 1);
             Assert.Equal(exact.Expectations[s], z, (a, b) => Math.Abs(a - b) < 1e-9);
         }
@@ -55,7 +64,7 @@ public sealed class HardwarePathTests(QsharpRuntimeFixture fixture) : IDisposabl
     public async Task TenThousandShotsLieWithinFourStandardErrorsOfExact()
     {
         using var trained = await Checkpoint();
-        var samples = HybridInference.Samples(trained, TestSplit(), 5);
+        var samples = host.Get<TrainedRunLoader>().TestSamples(trained, 5, CancellationToken.None);
         var exact = HybridInference.Exact(trained, samples);
 
         var sampled = await new HybridInference(fixture.Runtime).ShotsAsync(trained, samples, 10_000, null, CancellationToken.None);
@@ -73,26 +82,20 @@ public sealed class HardwarePathTests(QsharpRuntimeFixture fixture) : IDisposabl
 
     // A run folder with a (randomly initialised) hybrid checkpoint: what matters is that every
     // path computes the same circuit for the same bound parameters.
-    private async Task<TrainedHybrid> Checkpoint()
+    private async Task<TrainedRun> Checkpoint()
     {
         var run = new RunFolder(Path.Combine(folder, "run"));
         RunFolder.WriteJson(run.Config, new { settings = new ExperimentOptions { Limit = 64 } });
         var circuit = BuiltInClassifiers.Paper();
         var tape = await fixture.Lifter.LiftAsync(circuit);
-        var simulator = new StateVectorSimulator();
-        var native = new NativeBackend(simulator);
+        var native = new NativeBackend(new StateVectorSimulator());
         torch.random.manual_seed(3);
-        using var model = PaperModels.Hybrid(PaperArchitecture.Mnist, new QuantumLayer(new QuantumCircuitExecution(circuit, tape, native, new HybridQsharp.Quantum.Gradients.ParameterShift(native)), Encoding.Amplitude, new torch.Generator(3)));
-        TrainingCheckpoint.Capture(model, null, new CheckpointState { Model = "hybrid", CompletedEpochs = 0, Steps = 0, BestValidationAccuracy = 0, BestEpoch = 0, History = [], Configuration = "test" }, includeRandomState: false)
-            .Save(Path.Combine(run.Checkpoints("hybrid"), "best.ckpt"));
-        var preparation = new QuantumCircuitPreparation(fixture.Runtime, fixture.Lifter, simulator, native, new QsharpBackend(fixture.Runtime), NullLogger<QuantumCircuitPreparation>.Instance);
-        return await TrainedHybrid.LoadAsync(run.Path, preparation, CancellationToken.None);
-    }
-
-    private static IBatchStream TestSplit()
-    {
-        var options = new ExperimentOptions { Limit = 64 };
-        return new ExperimentDataLoader(NullLogger<ExperimentDataLoader>.Instance, NullLoggerFactory.Instance).Load(options, ExperimentPlan.From(options), CancellationToken.None).Test;
+        using var generator = new torch.Generator(3);
+        using var model = PaperModels.Hybrid(new MnistDataset().Architecture,
+            new QuantumLayer(new QuantumCircuitExecution(circuit, tape, native, new HybridQsharp.Quantum.Gradients.ParameterShift(native)), Encoding.Amplitude, generator));
+        var state = new CheckpointState { Model = ModelKind.Hybrid, CompletedEpochs = 0, Steps = 0, BestValidationAccuracy = 0, BestEpoch = 0, History = [], Configuration = "test" };
+        TrainingCheckpoint.Capture(model, null, state, includeRandomState: false).Save(run.BestCheckpoint(ModelKind.Hybrid));
+        return await host.Get<TrainedRunLoader>().LoadAsync(run, ModelKind.Hybrid, CancellationToken.None);
     }
 
     private static CircuitTape ConstantTape(IReadOnlyList<QirGate> gates, int qubits)

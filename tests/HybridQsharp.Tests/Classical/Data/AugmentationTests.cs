@@ -1,3 +1,4 @@
+using HybridQsharp.Classical.Data.Datasets;
 using HybridQsharp.Classical.Data;
 using HybridQsharp.Classical.Torch;
 
@@ -5,6 +6,8 @@ namespace HybridQsharp.Tests.Classical.Data;
 
 public sealed class AugmentationTests
 {
+    private static readonly MnistDataset Mnist = new();
+
     private static readonly Normalization Identity = new([0f], [1f / 255f]);
 
     static AugmentationTests() => TorchNativeLibrary.EnsureLoaded();
@@ -70,8 +73,8 @@ public sealed class AugmentationTests
     public void TheSameSeedGivesTheSameBatch()
     {
         var set = new ImageSet(Enumerable.Range(0, 20 * 49).Select(i => (byte)(i * 7)).ToArray(), Enumerable.Range(0, 20).Select(i => (byte)(i % 3)).ToArray(), 1, 7, 7, ["a", "b", "c"]);
-        var a = new ImageBatchStream(set, PaperDataset.Mnist.Normalization, PaperDataset.Mnist.Augmentation, shuffle: true, seed: 5);
-        var b = new ImageBatchStream(set, PaperDataset.Mnist.Normalization, PaperDataset.Mnist.Augmentation, shuffle: true, seed: 5);
+        var a = new ImageBatchStream(set, Mnist.Normalization, Mnist.Augmentation, shuffle: true, seed: 5);
+        var b = new ImageBatchStream(set, Mnist.Normalization, Mnist.Augmentation, shuffle: true, seed: 5);
         var (imagesA, labelsA) = a.Batches(3, 8).First();
         var (imagesB, labelsB) = b.Batches(3, 8).First();
         var (imagesC, _) = b.Batches(4, 8).First();

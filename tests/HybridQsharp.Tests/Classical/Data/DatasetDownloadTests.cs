@@ -1,3 +1,4 @@
+using HybridQsharp.Classical.Data.Datasets;
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Net;
@@ -20,7 +21,7 @@ public sealed class DatasetDownloadTests : IDisposable
     {
         var bytes = Archive(("set/train.bin", [1, 2, 3]), ("set/test.bin", [4]));
         using var server = new ArchiveServer(bytes);
-        var archive = new DatasetArchive("test", server.Url, "set.tar.gz", bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)), null, "set");
+        var archive = new DatasetArchive(server.Url, "set.tar.gz", bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)), null, "set");
 
         var extracted = await new DatasetDownload(new HttpClient(), NullLogger<DatasetDownload>.Instance).FetchAsync(archive, Path.Combine(folder, "data"), CancellationToken.None);
 
@@ -33,7 +34,7 @@ public sealed class DatasetDownloadTests : IDisposable
     {
         var bytes = Archive(("set/train.bin", [1, 2, 3]));
         using var server = new ArchiveServer(bytes);
-        var archive = new DatasetArchive("test", server.Url, "set.tar.gz", bytes.Length, new string('0', 64), null, "set");
+        var archive = new DatasetArchive(server.Url, "set.tar.gz", bytes.Length, new string('0', 64), null, "set");
         var target = Path.Combine(folder, "data");
 
         var thrown = await Assert.ThrowsAsync<DatasetFormatException>(() => new DatasetDownload(new HttpClient(), NullLogger<DatasetDownload>.Instance).FetchAsync(archive, target, CancellationToken.None));
@@ -63,9 +64,10 @@ public sealed class DatasetDownloadTests : IDisposable
     [Fact]
     public void TheOfficialArchivesCarryPublishedChecksums()
     {
-        Assert.Equal(64, DatasetArchive.Stl10.Sha256!.Length);
-        Assert.Equal(64, DatasetArchive.Cifar100.Sha256!.Length);
-        Assert.True(DatasetArchive.Cifar100.Size > 100_000_000);
+        var archives = DatasetCatalog.BuiltIn.Select(d => d.Archive).OfType<DatasetArchive>().ToList();
+        Assert.Equal(2, archives.Count);
+        Assert.All(archives, a => Assert.Equal(64, a.Sha256!.Length));
+        Assert.True(new Cifar100Dataset().Archive.Size > 100_000_000);
     }
 
     private static byte[] Archive(params (string Name, byte[] Data)[] entries)

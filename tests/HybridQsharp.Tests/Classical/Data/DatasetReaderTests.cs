@@ -1,3 +1,4 @@
+using HybridQsharp.Classical.Data.Datasets;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using HybridQsharp.Classical.Data;
@@ -51,7 +52,7 @@ public sealed class DatasetReaderTests : IDisposable
         File.WriteAllBytes(Path.Combine(folder, "t10k-images-idx3-ubyte"), Idx(IdxReader.ImagesMagic, [1, 28, 28], new byte[784]));
         File.WriteAllBytes(Path.Combine(folder, "t10k-labels-idx1-ubyte"), Idx(IdxReader.LabelsMagic, [1], [4]));
 
-        var thrown = Assert.Throws<DatasetFormatException>(() => PaperDataset.Mnist.LoadOfficial(folder));
+        var thrown = Assert.Throws<DatasetFormatException>(() => new MnistDataset().LoadOfficial(folder));
         Assert.Contains("3 labels for the 2 images", thrown.Message);
     }
 
@@ -129,9 +130,9 @@ public sealed class DatasetReaderTests : IDisposable
         var train = new ImageSet(new byte[100 * 4], Enumerable.Range(0, 100).Select(i => (byte)(i % 10)).ToArray(), 1, 2, 2, Enumerable.Range(0, 10).Select(i => $"{i}").ToArray());
         var test = new ImageSet(new byte[30 * 4], new byte[30], 1, 2, 2, train.ClassNames);
 
-        var mnist = DatasetSplits.Create(PaperDataset.Mnist, train, test, seed: 1);
-        var stl = DatasetSplits.Create(PaperDataset.Stl10, train, test, seed: 1);
-        var limited = DatasetSplits.Create(PaperDataset.Mnist, train, test, seed: 1, trainLimit: 10, validationLimit: 5, testLimit: 7);
+        var mnist = DatasetSplits.Create(SplitPolicy.ValidationFromTrain, train, test, seed: 1);
+        var stl = DatasetSplits.Create(SplitPolicy.TestAsValidation, train, test, seed: 1);
+        var limited = DatasetSplits.Create(SplitPolicy.ValidationFromTrain, train, test, seed: 1, trainLimit: 10, validationLimit: 5, testLimit: 7);
 
         Assert.Equal((80, 20, 30), (mnist.Train.Count, mnist.Validation.Count, mnist.Test.Count));
         Assert.Equal((80, 30, 30), (stl.Train.Count, stl.Validation.Count, stl.Test.Count));

@@ -1,3 +1,4 @@
+using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.Torch;
 using HybridQsharp.Classical.Training;
 using TorchSharp;
@@ -63,7 +64,7 @@ public sealed class ScheduleTests
     public void RecipeSetsRateAndBetaOnTheOptimiser()
     {
         using var weight = zeros(3).requires_grad_();
-        var recipe = ModelRecipe.For("hybrid", 100);
+        var recipe = ModelRecipe.For(ModelKind.Hybrid, 100);
         var optimizer = recipe.CreateOptimizer([new TorchSharp.Modules.Parameter(weight)]);
         var rate = recipe.Apply(optimizer, 29);
         Assert.Equal(2e-3, rate, 12);

@@ -1,3 +1,4 @@
+using HybridQsharp.Classical.Data.Datasets;
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.Torch;
 using HybridQsharp.Classical.Training;
@@ -11,7 +12,7 @@ namespace HybridQsharp.Tests.Classical.Training;
 [Collection(TorchRandomCollection.Name)]
 public sealed class TrainerTests : IDisposable
 {
-    private static readonly PaperArchitecture Tiny = PaperArchitecture.Mnist with { ImageSize = 8 };
+    private static readonly PaperArchitecture Tiny = new MnistDataset().Architecture with { ImageSize = 8 };
     private readonly string folder = Directory.CreateTempSubdirectory("hq-trainer-").FullName;
 
     static TrainerTests() => TorchNativeLibrary.EnsureLoaded();

@@ -1,4 +1,5 @@
 using HybridQsharp.Host.Figures;
+using HybridQsharp.Host.Numerics;
 
 namespace HybridQsharp.Tests.Host.Figures;
 

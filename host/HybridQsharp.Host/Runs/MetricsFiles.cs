@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
+using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.Training;
 
-namespace HybridQsharp.Host.Experiments;
+namespace HybridQsharp.Host.Runs;
 
 /// <summary>metrics.csv (one row per model and epoch) and metrics.json (history, test results, parameters).</summary>
 public static class MetricsFiles
@@ -19,7 +20,7 @@ public static class MetricsFiles
         foreach (var m in rows)
         {
             builder.AppendLine(string.Join(',',
-                m.Model, I(m.Epoch), I(m.TrainLoss), I(m.TrainAccuracy), I(m.ValidationLoss), I(m.ValidationAccuracy), I(m.Precision), I(m.Recall), I(m.F1),
+                m.Model.Key(), I(m.Epoch), I(m.TrainLoss), I(m.TrainAccuracy), I(m.ValidationLoss), I(m.ValidationAccuracy), I(m.Precision), I(m.Recall), I(m.F1),
                 m.Robustness is { } r ? I(r) : string.Empty, I(m.EpochSeconds), I(m.DataSeconds), I(m.ComputeSeconds), I(m.QuantumSeconds), I(m.EvaluationSeconds),
                 I(m.CpuSeconds), I(m.PeakWorkingSetBytes / (1024.0 * 1024.0)), I(m.LearningRate)));
         }

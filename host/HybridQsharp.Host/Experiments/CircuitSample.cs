@@ -1,4 +1,4 @@
-namespace HybridQsharp.Host.Inference;
+namespace HybridQsharp.Host.Experiments;
 
 /// <summary>One test image's quantum part: the bound circuit arguments (features, weights) and its label.</summary>
 public sealed record CircuitSample(int Index, int Label, double[] Features, double[] Weights)

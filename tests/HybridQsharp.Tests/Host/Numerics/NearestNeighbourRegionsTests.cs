@@ -1,6 +1,6 @@
-using HybridQsharp.Host.Figures;
+using HybridQsharp.Host.Numerics;
 
-namespace HybridQsharp.Tests.Host.Figures;
+namespace HybridQsharp.Tests.Host.Numerics;
 
 public sealed class NearestNeighbourRegionsTests
 {

@@ -1,4 +1,4 @@
-namespace HybridQsharp.Host.Figures;
+namespace HybridQsharp.Host.Numerics;
 
 /// <summary>
 /// Class regions of a 2-D embedding: each cell of a grid over the points' bounding box takes the majority
@@ -14,7 +14,7 @@ public static class NearestNeighbourRegions
     {
         if (points.Count == 0 || points.Count != labels.Count || k < 1 || columns < 2 || rows < 2)
         {
-            throw new FigureInputException($"Nearest-neighbour regions need matching points and labels (got {points.Count} and {labels.Count}), k >= 1 and a grid of at least 2 x 2.");
+            throw new NumericsInputException($"Nearest-neighbour regions need matching points and labels (got {points.Count} and {labels.Count}), k >= 1 and a grid of at least 2 x 2.");
         }
 
         double minX = points.Min(p => p[0]), maxX = points.Max(p => p[0]);

@@ -1,4 +1,4 @@
-namespace HybridQsharp.Host.Figures;
+namespace HybridQsharp.Host.Numerics;
 
 /// <summary>
 /// Exact t-SNE to two dimensions: Gaussian input affinities with a per-point bandwidth found by binary search
@@ -13,7 +13,7 @@ public static class TsneEmbedding
         var n = rows.Count;
         if (n < 4)
         {
-            throw new FigureInputException($"t-SNE needs at least 4 points; got {n}.");
+            throw new NumericsInputException($"t-SNE needs at least 4 points; got {n}.");
         }
 
         // A perplexity near N leaves no room for neighbourhoods; cap it as the reference implementations do.
@@ -109,7 +109,7 @@ public static class TsneEmbedding
         {
             if (!double.IsFinite(y[i, 0]) || !double.IsFinite(y[i, 1]))
             {
-                throw new FigureInputException("t-SNE diverged (non-finite coordinates); lower the learning rate.");
+                throw new NumericsInputException("t-SNE diverged (non-finite coordinates); lower the learning rate.");
             }
 
             result[i] = [y[i, 0], y[i, 1]];
@@ -130,7 +130,7 @@ public static class TsneEmbedding
                 var b = rows[j];
                 if (a.Length != b.Length)
                 {
-                    throw new FigureInputException($"t-SNE input is ragged: vectors {i} and {j} differ in length.");
+                    throw new NumericsInputException($"t-SNE input is ragged: vectors {i} and {j} differ in length.");
                 }
 
                 var s = 0.0;

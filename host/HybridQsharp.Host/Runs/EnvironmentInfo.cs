@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 
-namespace HybridQsharp.Host.Experiments;
+namespace HybridQsharp.Host.Runs;
 
 /// <summary>The machine and toolchain a run used, for reports (CPU, cores, OS, .NET, TorchSharp/libtorch, qsharp-lang).</summary>
 public static class EnvironmentInfo

@@ -1,7 +1,10 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using HybridQsharp.Classical.Models;
 
-namespace HybridQsharp.Host.Experiments;
+namespace HybridQsharp.Host.Runs;
 
 /// <summary>A run's output folder and its layout; every file that matters is written atomically.</summary>
 public sealed class RunFolder
@@ -29,18 +32,25 @@ public sealed class RunFolder
 
     public string ReportHtml => System.IO.Path.Combine(Path, "report.html");
 
-    public string Checkpoints(string model) => System.IO.Path.Combine(Path, "checkpoints", model);
+    public string Checkpoints(ModelKind model) => System.IO.Path.Combine(Path, "checkpoints", model.Key());
 
-    /// <summary>The default folder for a new run: runs/&lt;dataset&gt;-&lt;preset&gt;-&lt;UTC time&gt;.</summary>
-    public static string DefaultFor(ExperimentOptions options) =>
-        System.IO.Path.Combine("runs", $"{options.Dataset.ToLowerInvariant()}-{options.Preset.ToLowerInvariant()}-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
+    public string BestCheckpoint(ModelKind model) => System.IO.Path.Combine(Checkpoints(model), "best.ckpt");
 
     public static void WriteText(string path, string text) => WriteBytes(path, Encoding.UTF8.GetBytes(text));
 
     public static void WriteJson<T>(string path, T value) =>
         WriteBytes(path, JsonSerializer.SerializeToUtf8Bytes(value, Json));
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    /// <summary>
+    /// Indented, camelCase, non-ASCII text as written (a path with é stays readable), and NaN/∞
+    /// written as named literals rather than failing the write: a diverged run is still recorded.
+    /// </summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     /// <summary>Temp file in the same folder, then rename: readers never see half a file.</summary>
     public static void WriteBytes(string path, byte[] bytes)

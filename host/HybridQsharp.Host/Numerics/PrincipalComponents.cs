@@ -1,13 +1,15 @@
-namespace HybridQsharp.Host.Figures;
+using HybridQsharp.Classical.Torch;
+using static TorchSharp.torch;
+
+namespace HybridQsharp.Host.Numerics;
 
 /// <summary>
-/// Principal component analysis through the covariance matrix and its symmetric eigen-decomposition.
+/// Principal component analysis: the sample covariance (n - 1) and its symmetric
+/// eigen-decomposition by libtorch's <c>torch.linalg.eigh</c> (LAPACK syevd), in float64.
 /// Components are unit vectors sorted by decreasing variance, each signed so its largest entry is positive.
 /// </summary>
 public sealed class PrincipalComponents
 {
-    private const int JacobiLimit = 64;
-
     private PrincipalComponents(double[] mean, double[][] components, double[] variances, double totalVariance)
     {
         Mean = mean;
@@ -28,79 +30,52 @@ public sealed class PrincipalComponents
 
     public double ExplainedFraction(int component) => TotalVariance == 0 ? 0 : Variances[component] / TotalVariance;
 
+    /// <exception cref="NumericsInputException">Fewer than two rows, ragged rows, or more components than dimensions.</exception>
     public static PrincipalComponents Fit(IReadOnlyList<double[]> rows, int components)
     {
         if (rows.Count < 2)
         {
-            throw new FigureInputException($"PCA needs at least 2 vectors; got {rows.Count}.");
+            throw new NumericsInputException($"PCA needs at least 2 vectors; got {rows.Count}.");
         }
 
         var d = rows[0].Length;
         if (components < 1 || components > d)
         {
-            throw new FigureInputException($"PCA of {d}-dimensional vectors cannot give {components} components.");
+            throw new NumericsInputException($"PCA of {d}-dimensional vectors cannot give {components} components.");
         }
 
-        var mean = new double[d];
-        foreach (var row in rows)
+        var flat = new double[rows.Count * d];
+        for (var i = 0; i < rows.Count; i++)
         {
-            if (row.Length != d)
+            if (rows[i].Length != d)
             {
-                throw new FigureInputException($"PCA input is ragged: {row.Length} values where {d} were expected.");
+                throw new NumericsInputException($"PCA input is ragged: {rows[i].Length} values where {d} were expected.");
             }
 
-            for (var j = 0; j < d; j++)
-            {
-                mean[j] += row[j];
-            }
+            rows[i].CopyTo(flat, i * d);
         }
 
-        for (var j = 0; j < d; j++)
-        {
-            mean[j] /= rows.Count;
-        }
+        TorchNativeLibrary.EnsureLoaded();
+        using var scope = NewDisposeScope();
+        var x = tensor(flat, [rows.Count, d], ScalarType.Float64);
+        var mean = x.mean([0]);
+        var centred = x - mean;
+        var covariance = centred.t().matmul(centred) / (rows.Count - 1);
 
-        var covariance = new double[d, d];
-        var centred = new double[d];
-        foreach (var row in rows)
-        {
-            for (var j = 0; j < d; j++)
-            {
-                centred[j] = row[j] - mean[j];
-            }
-
-            for (var a = 0; a < d; a++)
-            {
-                var ca = centred[a];
-                for (var b = a; b < d; b++)
-                {
-                    covariance[a, b] += ca * centred[b];
-                }
-            }
-        }
-
-        var total = 0.0;
-        for (var a = 0; a < d; a++)
-        {
-            for (var b = a; b < d; b++)
-            {
-                covariance[a, b] /= rows.Count - 1;
-                covariance[b, a] = covariance[a, b];
-            }
-
-            total += covariance[a, a];
-        }
-
-        // Jacobi is exact but O(d³) per sweep: beyond 64 dimensions only the wanted leading pairs are computed.
-        var (values, vectors) = d <= JacobiLimit ? SymmetricEigen.Decompose(covariance) : SymmetricEigen.Leading(covariance, components);
+        // eigh returns eigenvalues in ascending order with the eigenvectors as columns.
+        var (values, vectors) = linalg.eigh(covariance);
+        var eigenvalues = values.data<double>().ToArray();
+        var columns = vectors.contiguous().data<double>().ToArray();
         var picked = new double[components][];
+        var variances = new double[components];
         for (var k = 0; k < components; k++)
         {
+            var column = d - 1 - k;
             var v = new double[d];
             var largest = 0;
             for (var j = 0; j < d; j++)
             {
-                v[j] = vectors[j, k];
+                v[j] = columns[(j * d) + column];
                 if (Math.Abs(v[j]) > Math.Abs(v[largest]))
                 {
                     largest = j;
@@ -116,9 +91,10 @@ public sealed class PrincipalComponents
             }
 
             picked[k] = v;
+            variances[k] = Math.Max(eigenvalues[column], 0);
         }
 
-        return new PrincipalComponents(mean, picked, values[..components].Select(v => Math.Max(v, 0)).ToArray(), total);
+        return new PrincipalComponents(mean.data<double>().ToArray(), picked, variances, covariance.trace().item<double>());
     }
 
     /// <summary>Coordinates of <paramref name="row"/> along each component.</summary>

@@ -1,4 +1,4 @@
-namespace HybridQsharp.Host.Figures;
+namespace HybridQsharp.Host.Numerics;
 
 /// <summary>Settings of the exact t-SNE embedding (van der Maaten and Hinton, 2008; their reference defaults).</summary>
 public sealed record TsneOptions
@@ -29,7 +29,7 @@ public sealed record TsneOptions
     {
         if (!(Perplexity >= 2) || Iterations < 1 || LearningRate is <= 0 or double.NaN || !(EarlyExaggeration >= 1) || ExaggerationIterations < 0 || MaxPoints < 10)
         {
-            throw new FigureInputException(
+            throw new NumericsInputException(
                 $"Invalid t-SNE settings: perplexity {Perplexity} (>= 2), iterations {Iterations} (>= 1), learning rate {LearningRate} (> 0), " +
                 $"exaggeration {EarlyExaggeration} (>= 1) for {ExaggerationIterations} iterations (>= 0), max points {MaxPoints} (>= 10).");
         }

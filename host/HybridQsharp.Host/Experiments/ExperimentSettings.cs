@@ -1,0 +1,66 @@
+using HybridQsharp.Classical.Data;
+using HybridQsharp.Classical.Models;
+using HybridQsharp.Host.Runs;
+using HybridQsharp.Quantum.Circuits;
+
+namespace HybridQsharp.Host.Experiments;
+
+/// <summary>
+/// What to train and how, as types: the experiment options after they were parsed and checked
+/// once at the edge (<see cref="ExperimentSettingsParser"/>). Backend and gradient are the keys of
+/// registered services, resolved when the circuit is prepared.
+/// </summary>
+public sealed record ExperimentSettings
+{
+    public required DatasetDefinition Dataset { get; init; }
+
+    public string? DataDirectory { get; init; }
+
+    public required IReadOnlyList<ModelKind> Models { get; init; }
+
+    public Preset Preset { get; init; } = Preset.Quick;
+
+    public int? Epochs { get; init; }
+
+    public int? BatchSize { get; init; }
+
+    public int? Limit { get; init; }
+
+    public int Seed { get; init; } = 42;
+
+    public int Qubits { get; init; } = 4;
+
+    public int Layers { get; init; } = 2;
+
+    public Encoding Encoding { get; init; } = Encoding.Amplitude;
+
+    public Ansatz Ansatz { get; init; } = Ansatz.BasicEntangler;
+
+    public string Backend { get; init; } = "native";
+
+    public string Gradient { get; init; } = "parameter-shift";
+
+    public string? Output { get; init; }
+
+    public bool Resume { get; init; }
+
+    public IReadOnlyList<string> QsharpFiles { get; init; } = [];
+
+    public string? Operation { get; init; }
+
+    /// <summary>The preset resolved against the overrides.</summary>
+    public ExperimentPlan Plan => Preset switch
+    {
+        Preset.Paper => new ExperimentPlan(Preset.Paper, Epochs ?? 50, BatchSize ?? 64, Limit, null, null, 5, null),
+        Preset.Full => ExperimentPlan.WholeSplits with { Epochs = Epochs ?? 1, BatchSize = BatchSize ?? 64, TrainLimit = Limit },
+
+        // Quick: minutes on 2 cores, every stage exercised once (robustness on the last epoch).
+        _ => QuickPlan(Epochs ?? 3, BatchSize ?? 64, Limit ?? 2_000),
+    };
+
+    /// <summary>The folder a new run writes to when --out is not given: runs/&lt;dataset&gt;-&lt;preset&gt;-&lt;UTC time&gt;.</summary>
+    public string RunFolderPath => Output ?? Path.Combine("runs", $"{Dataset.Key}-{Preset.Key()}-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
+
+    private static ExperimentPlan QuickPlan(int epochs, int batchSize, int limit) =>
+        new(Preset.Quick, epochs, batchSize, limit, Math.Max(200, limit / 4), Math.Max(500, limit / 2), epochs, 256);
+}

@@ -12,9 +12,13 @@ namespace HybridQsharp.Quantum.Lifting;
 /// </summary>
 public static class OperationComparison
 {
+    /// <summary>Registers up to this size are compared state by state; larger ones by ⟨Z_i⟩, as their states are too large to ship.</summary>
+    public const int MaxStateQubits = 12;
+
     /// <summary>
     /// For each parameter point, max |ψ_tape[i] - e^{iφ} ψ_op[i]| over the amplitudes, with φ the
-    /// phase that best aligns the two states (the argument of ⟨ψ_op|ψ_tape⟩).
+    /// phase that best aligns the two states (the argument of ⟨ψ_op|ψ_tape⟩); above
+    /// <see cref="MaxStateQubits"/> qubits, max |⟨Z_i⟩_tape - ⟨Z_i⟩_op| instead.
     /// </summary>
     public static async Task<double[]> StateDistancesAsync(
         QsharpRuntime runtime, ClassifierCircuit circuit, CircuitTape tape, IReadOnlyList<double[]> points,
@@ -29,14 +33,17 @@ public static class OperationComparison
         }
 
         var arguments = points.Select(p => circuit.Arguments(p)).ToList();
+        var byState = tape.Qubits <= MaxStateQubits;
         var result = await runtime.ExpectationsAsync(
-            circuit.Program, circuit.Operation, circuit.Qubits, arguments, includeStates: true, cancellationToken: cancellationToken);
+            circuit.Program, circuit.Operation, circuit.Qubits, arguments, includeStates: byState, cancellationToken: cancellationToken);
         var state = new StateVector(tape.Qubits);
         var distances = new double[points.Count];
         for (var c = 0; c < points.Count; c++)
         {
             StateVectorSimulator.Run(tape, tape.EvaluateAngles(points[c], 1), state);
-            distances[c] = PhaseAlignedDistance(state, result.States![c]);
+            distances[c] = byState
+                ? PhaseAlignedDistance(state, result.States![c])
+                : Enumerable.Range(0, tape.Qubits).Max(q => Math.Abs(state.ExpectationZ(q) - result.Expectations[c][q]));
         }
 
         return distances;

@@ -126,6 +126,26 @@ public sealed class SoundLiftingTests(QsharpRuntimeFixture fixture)
         Assert.Equal(16, TapeLifter.VerificationPoints(20));
     }
 
+    [Fact]
+    public async Task LargeRegistersAreComparedByTheirZExpectations()
+    {
+        // 13 qubits, one RY(features[q]) each: a hand-written tape, right and wrong (RZ for RY).
+        const int qubits = 13;
+        var circuit = User("for q in 0..12 { Ry(features[q], qubits[q]); }", qubits, features: qubits, weights: 0);
+        CircuitTape Tape(GateKind kind) => new(
+            qubits, qubits, Enumerable.Range(0, qubits).Select(q => new TapeGate(kind, q, -1, -1, q)).ToList(),
+            Enumerable.Range(0, qubits).Select(q => new AffineAngle(0, [q], [1.0])).ToList());
+        var random = new Random(3);
+        var points = Enumerable.Range(0, 3).Select(_ => circuit.RandomPoint(random)).ToList();
+
+        var right = await OperationComparison.StateDistancesAsync(fixture.Runtime, circuit, Tape(GateKind.Ry), points);
+        var wrong = await OperationComparison.StateDistancesAsync(fixture.Runtime, circuit, Tape(GateKind.Rz), points);
+
+        Assert.True(qubits > OperationComparison.MaxStateQubits);
+        Assert.All(right, d => Assert.InRange(d, 0, 1e-12));
+        Assert.All(wrong, d => Assert.InRange(d, 1e-3, 2));
+    }
+
     private static ClassifierCircuit User(string body, int qubits, int features, int weights) => new(
         new QsharpProgram([new QsharpSource("user/Classifier.qs", $$"""
             namespace User {

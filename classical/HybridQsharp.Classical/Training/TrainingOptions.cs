@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using HybridQsharp.Classical.Training.Attacks;
 
 namespace HybridQsharp.Classical.Training;
 
@@ -24,7 +25,11 @@ public sealed record TrainingOptions
     [Range(1, int.MaxValue)]
     public int? RobustnessSamples { get; init; }
 
-    public PgdAttack Attack { get; init; } = new();
+    /// <summary>
+    /// The robustness attack. Until the host passes the dataset's normalisation for sound semantics, the default
+    /// stays the attack as it always ran here (normalised units, no clamp).
+    /// </summary>
+    public PgdAttack Attack { get; init; } = new() { Semantics = AttackSemantics.NormalisedUnclamped };
 
     /// <summary>A log line every this many batches when progress is not interactive.</summary>
     [Range(1, 1_000_000)]

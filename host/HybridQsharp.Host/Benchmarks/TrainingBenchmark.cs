@@ -5,6 +5,7 @@ using HybridQsharp.Classical.Torch;
 using HybridQsharp.Classical.Training;
 using HybridQsharp.Host.Experiments;
 using HybridQsharp.Host.Runs;
+using HybridQsharp.Host.Statistics;
 using HybridQsharp.Quantum.Qsharp;
 using Microsoft.Extensions.Logging;
 using TorchSharp;
@@ -76,9 +77,9 @@ public sealed class TrainingBenchmark(
             quantumMs.Add(((execution?.Elapsed ?? TimeSpan.Zero) - quantumBefore).TotalMilliseconds);
         }
 
-        var batch = Statistics.Median(batchMs) ?? 0;
-        var result = new ModelTrainingMeasurement(model.Kind.Key(), batches, batch, (Statistics.Median(dataMs) ?? 0), (Statistics.Median(quantumMs) ?? 0), batch * EpochBatches / 1000,
-            (Statistics.Median(quantumMs) ?? 0) / batch, (Statistics.Median(dataMs) ?? 0) / batch);
+        var batch = Median.Of(batchMs) ?? 0;
+        var result = new ModelTrainingMeasurement(model.Kind.Key(), batches, batch, (Median.Of(dataMs) ?? 0), (Median.Of(quantumMs) ?? 0), batch * EpochBatches / 1000,
+            (Median.Of(quantumMs) ?? 0) / batch, (Median.Of(dataMs) ?? 0) / batch);
         logger.LogInformation("{Model}: {Batch:F1} ms per batch (data {Data:F2} ms, quantum {Quantum:F2} ms) -> {Epoch:F1} s per 750-batch epoch",
             model.Kind.Key(), batch, result.DataMillisecondsMedian, result.QuantumMillisecondsMedian, result.EpochSeconds);
         return result;

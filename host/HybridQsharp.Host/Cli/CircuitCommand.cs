@@ -33,12 +33,14 @@ public static class CircuitCommand
             {
                 Quantum.Circuits.ClassifierCircuit circuit;
                 double[][] arguments;
+                CircuitSample? sample = null;
                 if (parse.GetValue(run) is { } folder)
                 {
                     var loader = services.GetRequiredService<TrainedRunLoader>();
                     trained = await loader.LoadAsync(new RunFolder(folder), ModelKind.Hybrid, token);
                     circuit = trained.HybridExecution.Circuit;
-                    arguments = loader.TestSamples(trained, 1, token)[0].Arguments;
+                    sample = loader.TestSamples(trained, 1, token)[0];
+                    arguments = sample.Arguments;
                 }
                 else
                 {
@@ -52,6 +54,8 @@ public static class CircuitCommand
                 var tape = await services.GetRequiredService<TapeLifter>().LiftAsync(circuit, token);
                 var text = TapeText.Render(tape, circuit);
                 RunFolder.WriteText(Path.Combine(target, "circuit.txt"), text);
+                RunFolder.WriteJson(Path.Combine(target, "circuit-arguments.json"),
+                    new { operation = circuit.Operation, testSample = sample?.Index, label = sample?.Label, features = arguments[0], weights = arguments[1] });
                 var diagram = await runtime.CircuitDiagramAsync(circuit.Program, circuit.Operation, circuit.Qubits, arguments, token);
                 var figure = services.GetRequiredService<RunFigures>().DrawCircuit(diagram, target, $"{circuit.Operation} ({circuit.Qubits} qubits)");
                 Console.Out.WriteLine(text);

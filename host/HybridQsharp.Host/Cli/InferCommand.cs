@@ -67,7 +67,11 @@ public static class InferCommand
                 Console.Out.WriteLine($"{o.Backend,-46} {o.Accuracy,9:P2} {o.AgreementWith(exact),16:P2} {meanSe,9} {(o.StandardErrors is null ? "–" : o.MaxDeviationInStandardErrors(exact).ToString("F2", System.Globalization.CultureInfo.InvariantCulture)),13}");
             }
 
-            RunFolder.WriteJson(Path.Combine(folder.Path, "inference.json"), outcomes.Select(o => new { o.Backend, o.Accuracy, agreement = o.AgreementWith(exact), samples = chosen.Count, o.Predictions }));
+            RunFolder.WriteJson(Path.Combine(folder.Path, "inference.json"), new
+            {
+                samples = chosen.Select(s => new { testSample = s.Index, s.Label, s.Features, s.Weights }),
+                backends = outcomes.Select(o => new { o.Backend, o.Accuracy, agreement = o.AgreementWith(exact), o.Predictions }),
+            });
             return ExitCodes.Success;
         }, ct));
         return command;

@@ -1,4 +1,5 @@
 using HybridQsharp.Classical.Hosting;
+using HybridQsharp.Host.Sweeps.Slurm;
 using HybridQsharp.Quantum.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,7 @@ public static class HostFactory
         builder.Services.AddHybridQsharpQuantum(builder.Configuration);
         builder.Services.AddHybridQsharpClassical();
         builder.Services.AddHybridQsharpHost(builder.Configuration);
+        builder.Services.AddSlurm(builder.Configuration);
         configure?.Invoke(builder.Services);
         return builder.Build();
     }

@@ -4,6 +4,7 @@ using System.Text;
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Host.Experiments;
 using HybridQsharp.Host.Runs;
+using HybridQsharp.Host.Statistics;
 
 namespace HybridQsharp.Host.Reports;
 
@@ -49,7 +50,7 @@ public static class ReportDocument
         foreach (var m in summary.Models)
         {
             var paper = PaperReference.For(summary.Dataset, m.Model);
-            var median = Statistics.Median(m.History.Select(h => h.EpochSeconds));
+            var median = Median.Of(m.History.Select(h => h.EpochSeconds));
             t.AppendLine(string.Join(" | ",
                 $"| {m.Model.Key()}", Pct(m.BestValidationAccuracy), Pct(paper?.BestValidationAccuracy), Pct(m.Test?.Accuracy), Pct(paper?.TestAccuracy),
                 m.Test is { } test ? test.Metrics.F1.ToString("F4", CultureInfo.InvariantCulture) : "–",
@@ -116,7 +117,7 @@ public static class ReportDocument
             var total = m.History.Sum(h => h.EpochSeconds);
             var data = m.History.Sum(h => h.DataSeconds);
             if (total > 0)
-                yield return $"{m.Model.Key()}: median epoch {Statistics.Median(m.History.Select(h => h.EpochSeconds)):F1} s; data pipeline {data / total:P1} and quantum layer {quantum / total:P1} of training time; peak working set {m.History.Max(h => h.PeakWorkingSetBytes) / (1024.0 * 1024):F0} MB (this process only).";
+                yield return $"{m.Model.Key()}: median epoch {Median.Of(m.History.Select(h => h.EpochSeconds)):F1} s; data pipeline {data / total:P1} and quantum layer {quantum / total:P1} of training time; peak working set {m.History.Max(h => h.PeakWorkingSetBytes) / (1024.0 * 1024):F0} MB (this process only).";
         }
     }
 

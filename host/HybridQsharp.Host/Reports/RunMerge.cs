@@ -4,6 +4,7 @@ using System.Text.Json;
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Host.Experiments;
 using HybridQsharp.Host.Runs;
+using HybridQsharp.Host.Statistics;
 
 namespace HybridQsharp.Host.Reports;
 
@@ -45,7 +46,7 @@ public static class RunMerge
                 MeanStd(models.Select(m => m.Test?.Accuracy), percent: true),
                 MeanStd(models.Select(m => m.Test?.Metrics.F1), percent: false),
                 MeanStd(models.Select(m => m.TestRobustness), percent: true),
-                MeanStd(models.Select(m => Statistics.Median(m.History.Select(h => h.EpochSeconds))), percent: false) + " |"));
+                MeanStd(models.Select(m => Median.Of(m.History.Select(h => h.EpochSeconds))), percent: false) + " |"));
         }
 
         return md.ToString();

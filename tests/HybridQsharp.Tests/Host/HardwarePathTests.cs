@@ -84,21 +84,11 @@ public sealed class HardwarePathTests(QsharpRuntimeFixture fixture) : IAsyncLife
     // path computes the same circuit for the same bound parameters.
     private async Task<TrainedRun> Checkpoint()
     {
-        var run = new RunFolder(Path.Combine(folder, "run"));
-        RunFolder.WriteJson(run.Config, new { settings = new ExperimentOptions { Limit = 64 } });
-        var circuit = BuiltInClassifiers.Paper();
-        var tape = await fixture.Lifter.LiftAsync(circuit);
-        var native = new NativeBackend(new StateVectorSimulator());
-        torch.random.manual_seed(3);
-        using var generator = new torch.Generator(3);
-        using var model = PaperModels.Hybrid(new MnistDataset().Architecture,
-            new QuantumLayer(new QuantumCircuitExecution(circuit, tape, native, new HybridQsharp.Quantum.Gradients.ParameterShift(native)), Encoding.Amplitude, generator));
-        var state = new CheckpointState { Model = ModelKind.Hybrid, CompletedEpochs = 0, Steps = 0, BestValidationAccuracy = 0, BestEpoch = 0, History = [], Configuration = "test" };
-        TrainingCheckpoint.Capture(model, null, state, includeRandomState: false).Save(run.BestCheckpoint(ModelKind.Hybrid));
+        var run = await RandomHybridRun.WriteAsync(Path.Combine(folder, "run"), fixture.Lifter);
         return await host.Get<TrainedRunLoader>().LoadAsync(run, ModelKind.Hybrid, CancellationToken.None);
     }
 
-    private static CircuitTape ConstantTape(IReadOnlyList<QirGate> gates, int qubits)
+    internal static CircuitTape ConstantTape(IReadOnlyList<QirGate> gates, int qubits)
     {
         var angles = new List<AffineAngle>();
         var tapeGates = gates.Select(g =>

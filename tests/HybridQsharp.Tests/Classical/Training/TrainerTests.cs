@@ -2,6 +2,7 @@ using HybridQsharp.Classical.Data.Datasets;
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.Torch;
 using HybridQsharp.Classical.Training;
+using HybridQsharp.Classical.Training.Attacks;
 using HybridQsharp.Quantum.Circuits;
 using Microsoft.Extensions.Logging.Abstractions;
 using TorchSharp;
@@ -31,7 +32,7 @@ public sealed class TrainerTests : IDisposable
         model.eval();
         var clean = trainer.Evaluate(model, data).Accuracy;
 
-        var attack = new PgdAttack(Epsilon: 0.5, StepSize: 0.1, Steps: 10);
+        var attack = new PgdAttack(Epsilon: 0.5, StepSize: 0.1, Steps: 10) { Semantics = AttackSemantics.NormalisedUnclamped };
         var (images, labels) = data.Batches(0, 256).Single();
         using var adversarial = attack.Perturb(model, images, labels, new Generator(3));
         var distance = (adversarial - images).abs().max().item<float>();

@@ -3,6 +3,7 @@ using System.Numerics;
 using HybridQsharp.Quantum.Backends;
 using HybridQsharp.Quantum.Circuits;
 using HybridQsharp.Quantum.Gradients;
+using HybridQsharp.Quantum.Lifting;
 using HybridQsharp.Quantum.Qsharp;
 using HybridQsharp.Quantum.Simulation;
 using HybridQsharp.Quantum.Tapes;

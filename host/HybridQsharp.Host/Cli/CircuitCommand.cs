@@ -4,6 +4,7 @@ using HybridQsharp.Host.Circuits;
 using HybridQsharp.Host.Experiments;
 using HybridQsharp.Host.Reports;
 using HybridQsharp.Host.Runs;
+using HybridQsharp.Quantum.Lifting;
 using HybridQsharp.Quantum.Qsharp;
 using HybridQsharp.Quantum.Tapes;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,7 @@ public static class CircuitCommand
         var command = new Command("circuit", "Draw the Q# classifier (PNG, SVG, text) and optionally estimate the resources it needs.\n\nExamples:\n  hybridq circuit --estimate\n  hybridq circuit --run runs/mnist-paper --estimate --out runs/mnist-paper/circuit\n  hybridq circuit --qubits 8 --encoding angle --ansatz strong")
         {
             run, output, estimate, experiment.Qubits, experiment.Layers, experiment.Encoding, experiment.Ansatz, experiment.QsharpFiles, experiment.Operation,
+            CircuitNewCommand.Create(settings),
         };
         command.SetAction((parse, ct) => VerbRunner.RunAsync(parse.GetValue(settings) ?? [], experiment.Overrides(parse), async (services, token) =>
         {

@@ -2,6 +2,7 @@ using HybridQsharp.Classical.QuantumLayers;
 using HybridQsharp.Quantum.Backends;
 using HybridQsharp.Quantum.Circuits;
 using HybridQsharp.Quantum.Gradients;
+using HybridQsharp.Quantum.Lifting;
 using HybridQsharp.Quantum.Qsharp;
 using HybridQsharp.Quantum.Tapes;
 using Microsoft.Extensions.DependencyInjection;

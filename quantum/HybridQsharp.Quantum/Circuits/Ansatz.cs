@@ -1,6 +1,9 @@
 namespace HybridQsharp.Quantum.Circuits;
 
-/// <summary>The trainable part of the circuit.</summary>
+/// <summary>
+/// The trainable part of the circuit: the two ansatzes callers chose before <see cref="AnsatzCatalog"/>
+/// (a shim; new code takes an <see cref="AnsatzDefinition"/>).
+/// </summary>
 public enum Ansatz
 {
     /// <summary>RX per qubit then a CNOT ring, per layer (the paper's choice).</summary>

@@ -1,6 +1,7 @@
 using HybridQsharp.Quantum.Azure;
 using HybridQsharp.Quantum.Backends;
 using HybridQsharp.Quantum.Gradients;
+using HybridQsharp.Quantum.Lifting;
 using HybridQsharp.Quantum.Qsharp;
 using HybridQsharp.Quantum.Simulation;
 using HybridQsharp.Quantum.Tapes;

@@ -32,6 +32,18 @@ namespace HybridQsharp.Encoding {
     }
 
     /// # Summary
+    /// The number of tree angles amplitude encoding takes on `nQubits` qubits: 2ⁿ - 1.
+    function AmplitudeFeatureCount(nQubits : Int) : Int {
+        2^nQubits - 1
+    }
+
+    /// # Summary
+    /// `[min, max]` of the tree angles: each is 2·atan2 of two norms, so it lies in [0, π].
+    function AmplitudeFeatureRange() : Double[] {
+        [0.0, PI()]
+    }
+
+    /// # Summary
     /// Returns the number of qubits whose state space has exactly `Length(amplitudes)` entries.
     function QubitCountForAmplitudes(amplitudes : Double[]) : Int {
         let nQubits = BitSizeI(Length(amplitudes)) - 1;

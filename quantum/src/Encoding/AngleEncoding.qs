@@ -1,6 +1,7 @@
 namespace HybridQsharp.Encoding {
     import Std.Arrays.*;
     import Std.Diagnostics.*;
+    import Std.Math.*;
 
     /// # Summary
     /// Encodes one angle per qubit as RY(angle).
@@ -15,5 +16,17 @@ namespace HybridQsharp.Encoding {
         for (angle, qubit) in Zipped(angles, qubits) {
             Ry(angle, qubit);
         }
+    }
+
+    /// # Summary
+    /// The number of angles angle encoding takes on `nQubits` qubits: one per qubit.
+    function AngleFeatureCount(nQubits : Int) : Int {
+        nQubits
+    }
+
+    /// # Summary
+    /// `[min, max]` of the angles: the host scales each sample by its largest magnitude to [-π, π].
+    function AngleFeatureRange() : Double[] {
+        [-PI(), PI()]
     }
 }

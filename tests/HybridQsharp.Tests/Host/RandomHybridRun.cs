@@ -8,6 +8,7 @@ using HybridQsharp.Host.Runs;
 using HybridQsharp.Quantum.Backends;
 using HybridQsharp.Quantum.Circuits;
 using HybridQsharp.Quantum.Gradients;
+using HybridQsharp.Quantum.Lifting;
 using HybridQsharp.Quantum.Simulation;
 using HybridQsharp.Quantum.Tapes;
 using TorchSharp;

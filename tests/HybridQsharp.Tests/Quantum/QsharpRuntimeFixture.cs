@@ -1,3 +1,4 @@
+using HybridQsharp.Quantum.Lifting;
 using HybridQsharp.Quantum.Qsharp;
 using HybridQsharp.Quantum.Tapes;
 using Microsoft.Extensions.Options;

@@ -11,10 +11,11 @@ public static class PaperModels
     public static HybridClassifier Hybrid(PaperArchitecture architecture, QuantumLayer quantum) =>
         new(architecture, quantum, quantum.InputWidth, quantum.OutputWidth, softmaxReducer: quantum.Encoding == Encoding.Amplitude);
 
-    /// <summary>The hybrid with its quantum layer replaced by <see cref="TwinLayer"/> of the same widths.</summary>
-    public static HybridClassifier Twin(PaperArchitecture architecture, Encoding encoding, int qubits)
-    {
-        var inputs = BuiltInClassifiers.InputWidth(encoding, qubits);
-        return new HybridClassifier(architecture, new TwinLayer(inputs, qubits), inputs, qubits, softmaxReducer: encoding == Encoding.Amplitude, kind: ModelKind.Twin);
-    }
+    /// <summary>The hybrid with its quantum layer replaced by <see cref="TwinLayer"/> of the same widths (the paper circuit's for these settings).</summary>
+    public static HybridClassifier Twin(PaperArchitecture architecture, Encoding encoding, int qubits) =>
+        Twin(architecture, encoding, BuiltInClassifiers.InputWidth(encoding, qubits), qubits);
+
+    /// <summary>The twin of a hybrid whose quantum layer takes <paramref name="inputs"/> and gives <paramref name="outputs"/> values.</summary>
+    public static HybridClassifier Twin(PaperArchitecture architecture, Encoding encoding, int inputs, int outputs) =>
+        new(architecture, new TwinLayer(inputs, outputs), inputs, outputs, softmaxReducer: encoding == Encoding.Amplitude, kind: ModelKind.Twin);
 }

@@ -7,8 +7,9 @@ namespace HybridQsharp.Classical.QuantumLayers;
 
 /// <summary>
 /// A TorchSharp module wrapping a Q#-defined classifier circuit: inputs (B × 2ⁿ amplitudes for
-/// amplitude encoding, B × n for angle encoding) become encoding angles with differentiable
-/// ops, the circuit runs through <see cref="QuantumFunction"/>, and the output is ⟨Z_i⟩ (B × n).
+/// amplitude encoding, B × features for angle encoding) become encoding angles with differentiable
+/// ops, the circuit runs through <see cref="QuantumFunction"/>, and the output is the expectation
+/// of each observable the circuit declares (B × observables; Z on each qubit by default).
 /// </summary>
 public sealed class QuantumLayer : nn.Module<Tensor, Tensor>
 {
@@ -21,7 +22,7 @@ public sealed class QuantumLayer : nn.Module<Tensor, Tensor>
         : base(nameof(QuantumLayer))
     {
         var circuit = execution.Circuit;
-        if (BuiltInClassifiers.FeatureCount(encoding, circuit.Qubits) != circuit.FeatureCount)
+        if (encoding == Encoding.Amplitude && BuiltInClassifiers.FeatureCount(encoding, circuit.Qubits) != circuit.FeatureCount)
             throw new ArgumentException($"{circuit.Operation} takes {circuit.FeatureCount} features, which does not fit {encoding} encoding on {circuit.Qubits} qubits.", nameof(encoding));
         Execution = execution;
         Encoding = encoding;
@@ -33,13 +34,17 @@ public sealed class QuantumLayer : nn.Module<Tensor, Tensor>
 
     public Encoding Encoding { get; }
 
-    /// <summary>Inputs the layer expects per sample.</summary>
-    public int InputWidth => BuiltInClassifiers.InputWidth(Encoding, Execution.Circuit.Qubits);
+    /// <summary>Inputs the layer expects per sample: 2ⁿ amplitudes, or one angle per feature the circuit reads.</summary>
+    public int InputWidth => InputWidthFor(Execution.Circuit, Encoding);
 
-    /// <summary>Outputs per sample: one ⟨Z⟩ per qubit.</summary>
-    public int OutputWidth => Execution.Circuit.Qubits;
+    /// <summary>Outputs per sample: one expectation per observable.</summary>
+    public int OutputWidth => Execution.Tape.OutputCount;
 
     public Parameter Weights => weights;
+
+    /// <summary>What the reducer must deliver for <paramref name="circuit"/>: 2ⁿ amplitudes, or one value per feature.</summary>
+    public static int InputWidthFor(ClassifierCircuit circuit, Encoding encoding) =>
+        encoding == Encoding.Amplitude ? 1 << circuit.Qubits : circuit.FeatureCount;
 
     public override Tensor forward(Tensor input)
     {

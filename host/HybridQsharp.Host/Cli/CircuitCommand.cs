@@ -22,7 +22,7 @@ public static class CircuitCommand
         var estimate = new Option<bool>("--estimate") { Description = "Also run the QDK resource estimator on its predefined hardware profiles." };
         var command = new Command("circuit", "Draw the Q# classifier (PNG, SVG, text) and optionally estimate the resources it needs.\n\nExamples:\n  hybridq circuit --estimate\n  hybridq circuit --run runs/mnist-paper --estimate --out runs/mnist-paper/circuit\n  hybridq circuit --qubits 8 --encoding angle --ansatz strong")
         {
-            run, output, estimate, experiment.Qubits, experiment.Layers, experiment.Encoding, experiment.Ansatz, experiment.QsharpFiles, experiment.Operation,
+            run, output, estimate, experiment.Qubits, experiment.Layers, experiment.Encoding, experiment.Ansatz, experiment.QsharpFiles, experiment.Operation, experiment.Features, experiment.Weights,
             CircuitNewCommand.Create(settings),
         };
         command.SetAction((parse, ct) => VerbRunner.RunAsync(parse.GetValue(settings) ?? [], experiment.Overrides(parse), async (services, token) =>
@@ -44,7 +44,7 @@ public static class CircuitCommand
                 }
                 else
                 {
-                    circuit = QuantumCircuitPreparation.Circuit(services.GetRequiredService<ExperimentSettings>());
+                    circuit = await services.GetRequiredService<QuantumCircuitPreparation>().CircuitAsync(services.GetRequiredService<ExperimentSettings>(), token);
                     var random = new Random(7);
                     arguments = [Enumerable.Range(0, circuit.FeatureCount).Select(_ => random.NextDouble() * Math.PI).ToArray(),
                                  Enumerable.Range(0, circuit.WeightCount).Select(_ => random.NextDouble() * 2 * Math.PI).ToArray()];

@@ -21,7 +21,14 @@ public sealed class ExperimentCommandOptions
     public Option<int?> Qubits { get; } = new("--qubits") { Description = "Qubits of the quantum layer (the paper: 4)." };
     public Option<int?> Layers { get; } = new("--layers") { Description = "Ansatz layers (the paper: 2)." };
     public Option<string> Encoding { get; } = new("--encoding") { Description = "amplitude (reducer gives 2^n values) or angle (n values)." };
-    public Option<string> Ansatz { get; } = new("--ansatz") { Description = "basic (BasicEntanglerLayers, the paper's) or strong (StronglyEntanglingLayers)." };
+    public Option<string> Ansatz { get; } = new("--ansatz")
+    {
+        Description = "basic (BasicEntanglerLayers, the paper's), strong (StronglyEntanglingLayers), reuploading (data re-uploading, angle encoding), " +
+            "qcnn (convolution + pooling) or hardware-efficient (RY, RZ, CZ ladder). See docs/circuits.md.",
+    };
+
+    public Option<int?> Features { get; } = new("--features") { Description = "Features your --qsharp circuit reads (overrides its shape function)." };
+    public Option<int?> Weights { get; } = new("--weights") { Description = "Weights your --qsharp circuit reads (overrides its shape function)." };
     public Option<string> Backend { get; } = new("--backend") { Description = "native (fast, checked against Q#) or qsharp (every circuit on the Q# simulator: slow)." };
     public Option<string> Gradient { get; } = new("--gradient") { Description = "parameter-shift (default) or adjoint (native backend only)." };
     public Option<string> Output { get; } = new("--out") { Description = "Run folder (default runs/<dataset>-<preset>-<time>)." };
@@ -29,7 +36,7 @@ public sealed class ExperimentCommandOptions
     public Option<string[]> QsharpFiles { get; } = new("--qsharp") { Description = "Your own .qs files holding the classifier (with --operation).", AllowMultipleArgumentsPerToken = true };
     public Option<string> Operation { get; } = new("--operation") { Description = "Fully qualified name of your classifier operation (features, weights, qubits) => Unit." };
 
-    public IEnumerable<Option> All => [Dataset, DataDirectory, Model, Preset, Epochs, BatchSize, Limit, Seed, Qubits, Layers, Encoding, Ansatz, Backend, Gradient, Output, Resume, QsharpFiles, Operation];
+    public IEnumerable<Option> All => [Dataset, DataDirectory, Model, Preset, Epochs, BatchSize, Limit, Seed, Qubits, Layers, Encoding, Ansatz, Backend, Gradient, Output, Resume, QsharpFiles, Operation, Features, Weights];
 
     /// <summary>The given flags as configuration overrides.</summary>
     public List<KeyValuePair<string, string?>> Overrides(ParseResult parse)
@@ -62,6 +69,8 @@ public sealed class ExperimentCommandOptions
         for (var i = 0; i < files.Length; i++)
             Add($"QsharpFiles:{i}", Path.GetFullPath(files[i]));
         Add("Operation", parse.GetValue(Operation));
+        Add("Features", parse.GetValue(Features));
+        Add("Weights", parse.GetValue(Weights));
         return pairs;
     }
 }

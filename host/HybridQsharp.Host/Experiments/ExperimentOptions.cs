@@ -36,7 +36,14 @@ public sealed class ExperimentOptions
 
     public string Encoding { get; set; } = "amplitude";
 
+    /// <summary>A key of the ansatz catalog (basic, strong, reuploading, qcnn, hardware-efficient).</summary>
     public string Ansatz { get; set; } = "basic";
+
+    /// <summary>Features a user's circuit reads, overriding its shape function (or standing in for a missing one).</summary>
+    public int? Features { get; set; }
+
+    /// <summary>Weights a user's circuit reads, overriding its shape function (or standing in for a missing one).</summary>
+    public int? Weights { get; set; }
 
     /// <summary>The key of a registered backend (native, qsharp, or one a library adds).</summary>
     public string Backend { get; set; } = "native";

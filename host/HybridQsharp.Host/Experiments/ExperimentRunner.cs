@@ -96,7 +96,7 @@ public sealed class ExperimentRunner(
 
                 // Same seed per model: each starts from the same RNG state whatever ran before it.
                 torch.random.manual_seed(settings.Seed);
-                if (kind == ModelKind.Hybrid)
+                if (kind == ModelKind.Hybrid || (kind == ModelKind.Twin && settings.QsharpFiles.Count > 0))
                 {
                     execution ??= await preparation.PrepareAsync(settings, cancellationToken);
                 }

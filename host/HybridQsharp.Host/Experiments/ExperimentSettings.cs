@@ -34,7 +34,13 @@ public sealed record ExperimentSettings
 
     public Encoding Encoding { get; init; } = Encoding.Amplitude;
 
-    public Ansatz Ansatz { get; init; } = Ansatz.BasicEntangler;
+    public AnsatzDefinition Ansatz { get; init; } = AnsatzCatalog.Basic;
+
+    /// <summary>Overrides the feature count a user's circuit declares (--features).</summary>
+    public int? Features { get; init; }
+
+    /// <summary>Overrides the weight count a user's circuit declares (--weights).</summary>
+    public int? Weights { get; init; }
 
     public string Backend { get; init; } = "native";
 

@@ -20,12 +20,6 @@ public sealed class ExperimentSettingsParser(
         ["angle"] = Encoding.Angle,
     };
 
-    private static readonly Dictionary<string, Ansatz> Ansatzes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["basic"] = Ansatz.BasicEntangler,
-        ["strong"] = Ansatz.StronglyEntangling,
-    };
-
     /// <summary>The largest register the host accepts (amplitude encoding needs 2ⁿ reducer outputs).</summary>
     public const int MaxQubits = 20;
 
@@ -49,7 +43,16 @@ public sealed class ExperimentSettingsParser(
 
         var preset = Lookup(Presets.Selectable, options.Preset, "preset", problems);
         var encoding = Lookup(Encodings, options.Encoding, "encoding", problems);
-        var ansatz = Lookup(Ansatzes, options.Ansatz, "ansatz", problems);
+        var ansatz = AnsatzCatalog.All.FirstOrDefault(a => string.Equals(a.Key, options.Ansatz?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (ansatz is null)
+        {
+            problems.Add(Unknown("ansatz", options.Ansatz, AnsatzCatalog.Keys));
+        }
+        else if (options.QsharpFiles.Length == 0 && Encodings.ContainsKey(options.Encoding?.Trim() ?? string.Empty) && !ansatz.Supports(encoding))
+        {
+            problems.Add($"the {ansatz.Key} ansatz takes {string.Join(" or ", ansatz.Encodings.Select(e => e.ToString().ToLowerInvariant()))} encoding, " +
+                $"not {options.Encoding}");
+        }
         var backend = _backends.FirstOrDefault(b => string.Equals(b.Key, options.Backend?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (backend is null)
         {
@@ -72,6 +75,12 @@ public sealed class ExperimentSettingsParser(
         CheckRange("limit", options.Limit, 1, int.MaxValue, problems);
         CheckRange("qubits", options.Qubits, 1, MaxQubits, problems);
         CheckRange("layers", options.Layers, 1, 50, problems);
+        CheckRange("features", options.Features, 1, 1 << MaxQubits, problems);
+        CheckRange("weights", options.Weights, 0, 1_000_000, problems);
+        if ((options.Features is not null || options.Weights is not null) && options.QsharpFiles.Length == 0)
+        {
+            problems.Add("--features and --weights override a user circuit's shape; they need --qsharp and --operation");
+        }
         if (options.DataDirectory is { } directory && !Directory.Exists(directory))
         {
             problems.Add($"data directory '{directory}' does not exist");
@@ -101,7 +110,9 @@ public sealed class ExperimentSettingsParser(
             Qubits = options.Qubits,
             Layers = options.Layers,
             Encoding = encoding,
-            Ansatz = ansatz,
+            Ansatz = ansatz!,
+            Features = options.Features,
+            Weights = options.Weights,
             Backend = backend!.Key,
             Gradient = gradient!.Key,
             Output = options.Output,

@@ -4,7 +4,6 @@ using HybridQsharp.Quantum.Circuits;
 using HybridQsharp.Quantum.Gradients;
 using HybridQsharp.Quantum.Lifting;
 using HybridQsharp.Quantum.Qsharp;
-using HybridQsharp.Quantum.Tapes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -12,9 +11,9 @@ namespace HybridQsharp.Host.Experiments;
 
 /// <summary>
 /// Turns the configured Q# classifier into what a quantum layer runs: compiles it (diagnostics
-/// surface as QsharpCompilationException), lifts it to a tape, checks the native simulator
-/// against the Q# simulator on random inputs, and resolves the backend and gradient method chosen
-/// by key among the registered ones.
+/// surface as QsharpCompilationException), reads its shape from its Q# shape function, lifts it
+/// to a tape verified against the original operation, checks the native simulator against the Q#
+/// simulator running that operation, and resolves the backend and gradient method chosen by key.
 /// </summary>
 public sealed class QuantumCircuitPreparation(
     IServiceProvider services, QsharpRuntime runtime, TapeLifter lifter, IEnumerable<GradientMethodRegistration> gradients,
@@ -22,35 +21,58 @@ public sealed class QuantumCircuitPreparation(
 {
     public async Task<QuantumCircuitExecution> PrepareAsync(ExperimentSettings settings, CancellationToken cancellationToken)
     {
-        var circuit = Circuit(settings);
-        var errors = (await runtime.CheckAsync(circuit.Program, cancellationToken)).Where(d => d.IsError).ToList();
-        if (errors.Count > 0)
-        {
-            throw new QsharpCompilationException(errors);
-        }
-
+        var circuit = await CircuitAsync(settings, cancellationToken);
         var tape = await lifter.LiftAsync(circuit, cancellationToken);
         var native = services.GetRequiredKeyedService<IQuantumBackend>("native");
-        var qsharp = services.GetRequiredKeyedService<IQuantumBackend>("qsharp");
-        var worst = await BackendAgreementCheck.VerifyAsync(tape, qsharp, native, cancellationToken: cancellationToken);
-        logger.LogInformation("{Operation}: {Gates} gates on {Qubits} qubits; native and Q# simulators agree to {Worst:E1} on 16 random circuits",
-            circuit.Operation, tape.Gates.Count, tape.Qubits, worst);
+        var worst = await BackendAgreementCheck.VerifyAsync(circuit, tape, runtime, native, cancellationToken: cancellationToken);
+        logger.LogInformation(
+            "{Operation}: {Gates} gates on {Qubits} qubits, {Features} features, {Weights} weights, outputs {Observables}; " +
+            "native tape and the Q# operation agree to {Worst:E1}",
+            circuit.Operation, tape.Gates.Count, tape.Qubits, circuit.FeatureCount, circuit.WeightCount, string.Join(", ", circuit.Observables), worst);
 
         var backend = services.GetRequiredKeyedService<IQuantumBackend>(settings.Backend);
         var gradient = gradients.Single(g => g.Key == settings.Gradient).Create(services, backend);
         return new QuantumCircuitExecution(circuit, tape, backend, gradient);
     }
 
-    /// <summary>The built-in classifier for the settings, or the user's operation from their .qs files.</summary>
-    public static ClassifierCircuit Circuit(ExperimentSettings settings)
+    /// <summary>
+    /// The classifier the settings name: a built-in one (encoding × ansatz) or the user's operation
+    /// from their .qs files, compiled, with the shape its Q# shape function declares (or --features /
+    /// --weights where given).
+    /// </summary>
+    /// <exception cref="QsharpException">It does not compile, its shape is missing or nonsense, or it does not fit the encoding.</exception>
+    public async Task<ClassifierCircuit> CircuitAsync(ExperimentSettings settings, CancellationToken cancellationToken)
     {
-        if (settings.QsharpFiles.Count == 0)
+        var program = settings.QsharpFiles.Count == 0
+            ? QsharpProgram.BuiltIn()
+            : QsharpProgram.BuiltIn().With(QsharpProgram.FromFiles(settings.QsharpFiles).Sources);
+        var errors = (await runtime.CheckAsync(program, cancellationToken)).Where(d => d.IsError).ToList();
+        if (errors.Count > 0)
         {
-            return BuiltInClassifiers.Create(settings.Encoding, settings.Ansatz, settings.Qubits, settings.Layers);
+            throw new QsharpCompilationException(errors);
         }
 
-        // A user's classifier follows the built-in contract: features for the encoding, weights for the ansatz.
-        return new ClassifierCircuit(QsharpProgram.BuiltIn().With(QsharpProgram.FromFiles(settings.QsharpFiles).Sources), settings.Operation!, settings.Qubits,
-            BuiltInClassifiers.FeatureCount(settings.Encoding, settings.Qubits), BuiltInClassifiers.WeightCount(settings.Ansatz, settings.Qubits, settings.Layers));
+        if (settings.QsharpFiles.Count == 0)
+        {
+            return await BuiltInClassifiers.LoadAsync(runtime, settings.Encoding, settings.Ansatz, settings.Qubits, settings.Layers, program, cancellationToken);
+        }
+
+        var operation = settings.Operation!;
+        var circuit = settings is { Features: { } f, Weights: { } w }
+            ? new ClassifierCircuit(program, operation, settings.Qubits, f, w) { FeatureRange = BuiltInClassifiers.FeatureRange(settings.Encoding) }
+            : await ClassifierCircuit.LoadAsync(runtime, program, operation, settings.Qubits, settings.Layers, cancellationToken);
+        circuit = circuit with
+        {
+            FeatureCount = settings.Features ?? circuit.FeatureCount,
+            WeightCount = settings.Weights ?? circuit.WeightCount,
+        };
+        if (settings.Encoding == Encoding.Amplitude && circuit.FeatureCount != BuiltInClassifiers.FeatureCount(Encoding.Amplitude, settings.Qubits))
+        {
+            throw new ClassifierShapeException(
+                $"{operation} reads {circuit.FeatureCount} features, but amplitude encoding on {settings.Qubits} qubits gives " +
+                $"{BuiltInClassifiers.FeatureCount(Encoding.Amplitude, settings.Qubits)} tree angles; use --encoding angle for any other count.");
+        }
+
+        return circuit;
     }
 }

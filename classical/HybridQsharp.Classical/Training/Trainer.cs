@@ -25,7 +25,8 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
     public TrainingResult Train(ImageClassifier model, IBatchStream train, IBatchStream validation, IBatchStream? test,
         string folder, bool resume, string configuration, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
-        var name = model.Kind;
+        var kind = model.Kind;
+        var name = kind.Key();
         var batchesPerEpoch = (train.Count + options.BatchSize - 1) / options.BatchSize;
         var recipe = ModelRecipe.For(model.Kind, (long)batchesPerEpoch * options.Epochs);
         using var optimizer = recipe.CreateOptimizer(model.parameters().Where(p => p.requires_grad));
@@ -70,10 +71,10 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             if (metrics.ValidationAccuracy > bestAccuracy)
             {
                 (bestAccuracy, bestEpoch) = (metrics.ValidationAccuracy, epoch + 1);
-                TrainingCheckpoint.Capture(model, null, State(name, epoch + 1, steps, bestAccuracy, bestEpoch, history, configuration), includeRandomState: false).Save(bestPath);
+                TrainingCheckpoint.Capture(model, null, State(kind, epoch + 1, steps, bestAccuracy, bestEpoch, history, configuration), includeRandomState: false).Save(bestPath);
             }
 
-            TrainingCheckpoint.Capture(model, optimizer, State(name, epoch + 1, steps, bestAccuracy, bestEpoch, history, configuration), includeRandomState: true).Save(lastPath);
+            TrainingCheckpoint.Capture(model, optimizer, State(kind, epoch + 1, steps, bestAccuracy, bestEpoch, history, configuration), includeRandomState: true).Save(lastPath);
             EpochCompleted?.Invoke(history);
             logger.LogInformation(
                 "{Model} epoch {Epoch}/{Epochs}: train loss {TrainLoss:F4}, val loss {ValLoss:F4}, val acc {ValAcc:P2}, F1 {F1:F4}{Robust}, {Seconds:F1} s (data {Data:F1} s, quantum {Quantum:F1} s)",
@@ -93,7 +94,7 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
                 testRobustness is { } tr ? tr.ToString("P2") : "not measured");
         }
 
-        return new TrainingResult(name, history, bestEpoch, bestAccuracy, testResult, testRobustness, completed, model.TrainableParameterCount);
+        return new TrainingResult(kind, history, bestEpoch, bestAccuracy, testResult, testRobustness, completed, model.TrainableParameterCount);
     }
 
     /// <summary>Loss, metrics and confusion matrix on a split (eval mode, no gradients).</summary>

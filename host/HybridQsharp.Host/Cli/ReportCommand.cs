@@ -31,6 +31,7 @@ public static class ReportCommand
                 return ExitCodes.Success;
             }
 
+            RunMerge.CheckComparable(folders);
             var target = parse.GetValue(output) ?? ".";
             var markdown = RunMerge.Markdown(summaries, folders);
             var path = Path.Combine(target, "report.md");

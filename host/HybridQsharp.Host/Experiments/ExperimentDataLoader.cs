@@ -27,6 +27,10 @@ public sealed class ExperimentDataLoader(ILogger<ExperimentDataLoader> logger, I
         var splits = DatasetSplits.Create(dataset.SplitPolicy, train, test, settings.Seed, plan.TrainLimit, plan.ValidationLimit, plan.TestLimit);
         logger.LogInformation("{Dataset} from {Folder}: {Train:N0} train, {Validation:N0} validation, {Test:N0} test images ({Ms:F0} ms)",
             dataset.DisplayName, folder, splits.Train.Count, splits.Validation.Count, splits.Test.Count, watch.Elapsed.TotalMilliseconds);
+        if (plan.TrainLimit is { } limit && limit > splits.Train.Count)
+        {
+            logger.LogWarning("--limit {Limit:N0} exceeds the {Available:N0} training images of the split; all {Available:N0} are used", limit, splits.Train.Count, splits.Train.Count);
+        }
 
         // The paper augments train and validation alike; the test split is only normalised.
         return new ExperimentData(

@@ -118,9 +118,19 @@ public sealed class FigureWriter
         var temporary = path + ".tmp-" + Guid.NewGuid().ToString("N");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            using (var stream = new FailureRecordingStream(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write)))
             {
-                write(stream);
+                try
+                {
+                    write(stream);
+                    stream.Flush();
+                }
+                catch (Exception e) when (stream.Failure is { } failure && e is not IOException)
+                {
+                    // The SVG writer turns a failed write (e.g. a full disk) into "The Writer is closed
+                    // or in error state"; what the user needs to read is the I/O error underneath.
+                    throw new IOException($"{path}: {failure.Message}", failure);
+                }
             }
 
             File.Move(temporary, path, overwrite: true);

@@ -30,6 +30,56 @@ public static class RunMerge
         }
     }
 
+    /// <summary>Settings that may differ between merged runs: merging is for repetitions (seeds) of one configuration.</summary>
+    private static readonly HashSet<string> RepetitionSettings = new(StringComparer.OrdinalIgnoreCase) { "seed", "output", "resume", "dataDirectory" };
+
+    /// <summary>
+    /// Refuses to merge runs that were not started with the same settings apart from the seed (and
+    /// where they were written): a mean over different configurations would silently mix them.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A setting differs; the message names it and both values.</exception>
+    public static void CheckComparable(IReadOnlyList<string> runFolders)
+    {
+        var settings = runFolders.Select(f => (Folder: f, Settings: SettingsOf(f))).ToList();
+        var (firstFolder, first) = settings[0];
+        foreach (var (folder, other) in settings.Skip(1))
+        {
+            var keys = first.Keys.Union(other.Keys, StringComparer.OrdinalIgnoreCase).Where(k => !RepetitionSettings.Contains(k)).Order(StringComparer.Ordinal);
+            foreach (var key in keys)
+            {
+                var a = first.GetValueOrDefault(key, string.Empty);
+                var b = other.GetValueOrDefault(key, string.Empty);
+                if (!string.Equals(a, b, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new InvalidDataException(
+                        $"cannot merge {firstFolder} and {folder}: they differ in {key} ({Shown(a)} vs {Shown(b)}); merge runs of one configuration (e.g. seeds).");
+                }
+            }
+        }
+
+        static string Shown(string value) => value.Length == 0 ? "not set" : value;
+    }
+
+    private static Dictionary<string, string> SettingsOf(string runFolder)
+    {
+        var config = new RunFolder(runFolder).Config;
+        if (!File.Exists(config))
+        {
+            throw new InvalidDataException($"{runFolder} holds no config.json; is it a run folder?");
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(config));
+            return document.RootElement.GetProperty("settings").EnumerateObject()
+                .ToDictionary(p => p.Name, p => p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new InvalidDataException($"{config} is unreadable: {e.Message}");
+        }
+    }
+
     public static string Markdown(IReadOnlyList<ExperimentSummary> runs, IReadOnlyList<string> folders)
     {
         var md = new StringBuilder();

@@ -1,4 +1,3 @@
-using HybridQsharp.Classical.Training;
 using static TorchSharp.torch;
 
 namespace HybridQsharp.Classical.Data;

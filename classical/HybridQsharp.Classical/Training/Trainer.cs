@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HybridQsharp.Classical.Data;
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.QuantumLayers;
 using Microsoft.Extensions.Logging;

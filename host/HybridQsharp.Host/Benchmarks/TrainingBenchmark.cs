@@ -1,3 +1,4 @@
+using HybridQsharp.Classical.Data;
 using System.Diagnostics;
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.QuantumLayers;

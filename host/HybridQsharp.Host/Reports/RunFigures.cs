@@ -1,7 +1,6 @@
 using HybridQsharp.Classical.Data;
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.QuantumLayers;
-using HybridQsharp.Host.Experiments;
 using HybridQsharp.Host.Runs;
 using HybridQsharp.Host.Figures;
 using HybridQsharp.Host.Numerics;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using HybridQsharp.Classical.Models;
-using HybridQsharp.Host.Experiments;
 using HybridQsharp.Host.Runs;
 using HybridQsharp.Host.Statistics;
 

@@ -1,3 +1,4 @@
+using HybridQsharp.Classical.Data;
 using HybridQsharp.Classical.Training;
 using static TorchSharp.torch;
 

@@ -1,3 +1,4 @@
+using HybridQsharp.Classical.Data;
 using HybridQsharp.Classical.Data.Datasets;
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.Torch;

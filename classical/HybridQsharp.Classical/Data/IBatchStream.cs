@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace HybridQsharp.Classical.Training;
+namespace HybridQsharp.Classical.Data;
 
 /// <summary>
 /// A split of a dataset served as batches of normalised float images (B × C × H × W) and int64

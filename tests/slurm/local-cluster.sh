@@ -135,7 +135,9 @@ start_all() {
   munged --force --key-file="$dir/munge/munge.key" --socket="$socket" --pid-file="$dir/munge/munged.pid" \
     --seed-file="$dir/munge/munged.seed" --log-file="$dir/log/munged.log" \
     || fail "munged did not start: $(tail -n 1 "$dir/log/munged.log" 2>/dev/null)"
-  slurmctld || fail "slurmctld did not start: $(tail -n 1 "$dir/log/slurmctld.log" 2>/dev/null)"
+  # -c: a fresh cluster forgets the jobs of an earlier one; a recovered job still completing would
+  # hold a CPU that the tests expect to be free.
+  slurmctld -c || fail "slurmctld did not start: $(tail -n 1 "$dir/log/slurmctld.log" 2>/dev/null)"
   # -N: the node is 'localhost' whatever this machine's host name is.
   slurmd -N localhost || fail "slurmd did not start: $(tail -n 1 "$dir/log/slurmd.log" 2>/dev/null)"
 }

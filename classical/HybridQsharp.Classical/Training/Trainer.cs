@@ -55,7 +55,10 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
                 break;
             }
 
-            var metrics = RunEpoch(model, optimizer, recipe, quantum, train, validation, epoch, ref steps, resources, progress, cancellationToken);
+            var lastGood = epoch == 0 || !File.Exists(lastPath)
+                ? "no epoch had completed, so no checkpoint was written"
+                : $"{lastPath} still holds epoch {epoch}, the last good one";
+            var metrics = RunEpoch(model, optimizer, recipe, quantum, train, validation, epoch, ref steps, resources, progress, lastGood, cancellationToken);
             if (metrics is null)
             {
                 completed = false;
@@ -139,7 +142,7 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
 
     private EpochMetrics? RunEpoch(ImageClassifier model, optim.Optimizer optimizer, ModelRecipe recipe, QuantumLayer? quantum,
         IBatchStream train, IBatchStream validation, int epoch, ref long steps, ProcessResources resources,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+        IProgress<TrainingProgress>? progress, string lastGood, CancellationToken cancellationToken)
     {
         resources.StartInterval();
         var epochWatch = Stopwatch.StartNew();
@@ -167,12 +170,21 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
                 optimizer.zero_grad();
                 var logits = model.forward(images);
                 var loss = nn.functional.cross_entropy(logits, labels, label_smoothing: options.LabelSmoothing);
+                var lossValue = loss.item<float>();
+                if (!float.IsFinite(lossValue))
+                {
+                    // Stepping on a NaN loss would make every weight NaN; stop with the model as it was.
+                    throw new TrainingDivergedException(model.Kind, epoch + 1,
+                        $"{model.Kind}: the training loss became {lossValue} in epoch {epoch + 1}, batch {batch + 1} of {batches} (learning rate {rate:G4}); " +
+                        $"training stopped before that step; {lastGood}.");
+                }
+
                 loss.backward();
                 if (recipe.ClipNorm is { } clip)
                     nn.utils.clip_grad_norm_(model.parameters(), clip);
                 optimizer.step();
                 steps++;
-                lossSum += loss.item<float>() * labels.shape[0];
+                lossSum += lossValue * labels.shape[0];
                 correct += logits.argmax(1).eq(labels).sum().item<long>();
                 seen += labels.shape[0];
             }
@@ -193,6 +205,13 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             : null;
         if (cancellationToken.IsCancellationRequested)
             return null;
+        if (!double.IsFinite(evaluation.Loss))
+        {
+            throw new TrainingDivergedException(model.Kind, epoch + 1,
+                $"{model.Kind}: the validation loss became {evaluation.Loss} after epoch {epoch + 1} (training loss {(seen == 0 ? 0 : lossSum / seen):G6}); " +
+                $"training stopped without saving that epoch; {lastGood}.");
+        }
+
         var (cpu, peak) = resources.EndInterval();
         return new EpochMetrics(model.Kind, epoch + 1, seen == 0 ? 0 : lossSum / seen, seen == 0 ? 0 : (double)correct / seen,
             evaluation.Loss, evaluation.Accuracy, evaluation.Metrics.Precision, evaluation.Metrics.Recall, evaluation.Metrics.F1, robustness,

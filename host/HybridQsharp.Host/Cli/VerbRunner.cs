@@ -61,7 +61,7 @@ public static class VerbRunner
             Console.Error.WriteLine($"hybridq: {e.Message}");
             return ExitCodes.Failure;
         }
-        catch (Exception e) when (e is CheckpointException or TorchUnavailableException or BackendDisagreementException or TapeLiftingException or DatasetFormatException or FigureInputException or AzureQuantumException)
+        catch (Exception e) when (e is CheckpointException or TrainingDivergedException or TorchUnavailableException or BackendDisagreementException or TapeLiftingException or DatasetFormatException or FigureInputException or AzureQuantumException)
         {
             Console.Error.WriteLine($"hybridq: {e.Message}");
             return ExitCodes.Failure;

@@ -40,7 +40,12 @@ public sealed class RunFolder
     public static void WriteJson<T>(string path, T value) =>
         WriteBytes(path, JsonSerializer.SerializeToUtf8Bytes(value, Json));
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // NaN/∞ as "NaN"/"Infinity": a non-finite metric must not make the metrics write throw.
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     /// <summary>Temp file in the same folder, then rename: readers never see half a file.</summary>
     public static void WriteBytes(string path, byte[] bytes)

@@ -40,13 +40,26 @@ public sealed record PaperDataset(string Name, Normalization Normalization, Imag
             throw new DatasetFormatException($"{folder}: data folder not found.");
         return Name switch
         {
-            "mnist" => (Mnist_(folder, "train"), Mnist_(folder, "t10k")),
+            "mnist" => SameShape(Mnist_(folder, "train"), Mnist_(folder, "t10k")),
             "cifar100" => Cifar(folder),
             _ => Stl(folder),
         };
     }
 
-    private static ImageSet Mnist_(string folder, string prefix)
+    // A model is built for one image size: train and test must share it.
+    private static (ImageSet, ImageSet) SameShape((ImageSet Set, string Path) train, (ImageSet Set, string Path) test)
+    {
+        var (a, b) = (train.Set, test.Set);
+        if (a.Channels != b.Channels || a.Height != b.Height || a.Width != b.Width)
+        {
+            throw new DatasetFormatException(
+                $"{train.Path} holds {a.Channels} × {a.Height} × {a.Width} images but {test.Path} holds {b.Channels} × {b.Height} × {b.Width}; train and test images must have the same size.");
+        }
+
+        return (a, b);
+    }
+
+    private static (ImageSet Set, string Path) Mnist_(string folder, string prefix)
     {
         var images = DatasetFile.Find(folder, $"{prefix}-images-idx3-ubyte", $"{prefix}-images.idx3-ubyte")
             ?? throw Missing(folder, $"{prefix}-images-idx3-ubyte[.gz]", "MNIST (IDX files)");
@@ -56,7 +69,7 @@ public sealed record PaperDataset(string Name, Normalization Normalization, Imag
         var labels = IdxReader.ReadLabels(labelsPath, 10);
         if (labels.Length != count)
             throw new DatasetFormatException($"{labelsPath}: {labels.Length:N0} labels for the {count:N0} images of {images}.");
-        return new ImageSet(pixels, labels, 1, rows, columns, Enumerable.Range(0, 10).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        return (new ImageSet(pixels, labels, 1, rows, columns, Enumerable.Range(0, 10).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray()), images);
     }
 
     private static (ImageSet, ImageSet) Cifar(string folder)

@@ -47,6 +47,7 @@ public sealed class TapeLifter
     private async Task<CircuitTape> LiftUncachedAsync(ClassifierCircuit circuit, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
+        await ClassifierContract.VerifyAsync(_runtime, circuit, cancellationToken);
         var parameterCount = circuit.ParameterCount;
         var random = new Random(20_260_401);
         var basePoint = Enumerable.Range(0, parameterCount).Select(_ => 0.2 + random.NextDouble()).ToArray();
@@ -124,7 +125,18 @@ public sealed class TapeLifter
     private async Task<List<IReadOnlyList<QirGate>>> CompileAsync(ClassifierCircuit circuit, List<double[]> probes, CancellationToken cancellationToken)
     {
         var qir = await _runtime.QirAsync(circuit.Program, circuit.Operation, circuit.Qubits, probes.Select(p => circuit.Arguments(p)).ToList(), cancellationToken);
-        return qir.Select(QirGateReader.Read).ToList();
+        var gateLists = qir.Select(QirGateReader.Read).ToList();
+        foreach (var gate in gateLists.SelectMany(g => g))
+        {
+            if (gate.Qubits.FirstOrDefault(q => q >= circuit.Qubits, -1) is var outside and >= 0)
+            {
+                throw new TapeLiftingException(
+                    $"Cannot lift {circuit.Operation}: {gate} (QIR line {gate.Line}) acts on qubit {outside}, outside its {circuit.Qubits}-qubit register; " +
+                    "a classifier acts on the register it is given only (no qubits of its own, no measurements, which the base profile makes through extra qubits).");
+            }
+        }
+
+        return gateLists;
     }
 
     private static string? StructureDifference(IReadOnlyList<QirGate> expected, IReadOnlyList<QirGate> actual)

@@ -112,6 +112,49 @@ public sealed class QsharpRuntimeTests(QsharpRuntimeFixture fixture)
         Assert.Contains("Install Node.js 20 or newer", thrown.Message, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("/bin/true", "exited with exit code 0 before the Q# runtime was ready")]
+    [InlineData("/bin/ls", "not the runtime's ready line")]
+    [InlineData("/bin/cat", "not the runtime's ready line")]
+    public async Task ANodePathThatIsNotNodeSaysSo(string program, string expected)
+    {
+        await using var runtime = new QsharpRuntime(Options.Create(new QsharpRuntimeOptions { NodePath = program }));
+
+        var thrown = await Assert.ThrowsAsync<QsharpRuntimeUnavailableException>(() => runtime.StartAsync());
+
+        Assert.Contains($"'{program}' (Qsharp:NodePath)", thrown.Message);
+        Assert.Contains(expected, thrown.Message);
+        Assert.Null(runtime.ProcessId);
+    }
+
+    [Fact]
+    public async Task ANodePathThatNeverAnswersTimesOutAtStart()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("hq-node-");
+        try
+        {
+            var silent = Path.Combine(folder.FullName, "silent-node");
+            await File.WriteAllTextAsync(silent, "#!/bin/sh\nexec sleep 60\n");
+            File.SetUnixFileMode(silent, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            await using var runtime = new QsharpRuntime(Options.Create(new QsharpRuntimeOptions { NodePath = silent, StartTimeout = TimeSpan.FromSeconds(1) }));
+
+            var watch = Stopwatch.StartNew();
+            var thrown = await Assert.ThrowsAsync<QsharpRuntimeUnavailableException>(() => runtime.StartAsync());
+
+            Assert.Contains("did not announce the Q# runtime within", thrown.Message);
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"start took {watch.Elapsed}");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public async Task AMissingQsharpPackageSaysToRunNpmCi()
     {

@@ -119,5 +119,5 @@ public static class AzureCommand
     }
 
     private static AzureQuantumClient Client(IServiceProvider services, AzureQuantumOptions options) =>
-        new(new HttpClient(), new DefaultAzureCredential(), options, services.GetRequiredService<ILogger<AzureQuantumClient>>());
+        new(new HttpClient(), AzureCredentials.CreateDefault(), options, services.GetRequiredService<ILogger<AzureQuantumClient>>());
 }

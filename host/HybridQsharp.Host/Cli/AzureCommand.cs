@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Azure.Identity;
 using HybridQsharp.Host.Experiments;
 using HybridQsharp.Host.Inference;
 using HybridQsharp.Quantum.Azure;

@@ -22,6 +22,7 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
     public TrainingResult Train(ImageClassifier model, IBatchStream train, IBatchStream validation, IBatchStream? test,
         string folder, bool resume, string configuration, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
+        using var deterministic = options.Deterministic ? DeterministicScope.Enter() : null;
         var name = model.Kind;
         var batchesPerEpoch = (train.Count + options.BatchSize - 1) / options.BatchSize;
         var recipe = ModelRecipe.For(model.Kind, (long)batchesPerEpoch * options.Epochs);
@@ -32,6 +33,10 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
 
         var history = new List<EpochMetrics>();
         var (startEpoch, steps, bestAccuracy, bestEpoch) = (0, 0L, double.NegativeInfinity, 0);
+
+        // Dropout and PGD starts draw from torch's global generator: seed it here, so a run's draws
+        // do not depend on what consumed the generator before (model construction, other models).
+        manual_seed(options.Seed);
         if (resume && File.Exists(lastPath))
         {
             var checkpoint = TrainingCheckpoint.Load(lastPath);

@@ -52,6 +52,10 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
 
         var resources = new ProcessResources();
         var completed = true;
+
+        // Autograd calls the quantum layer without a token: hand it this run's, so Ctrl+C stops a long batch mid-way.
+        using var quantumCancellation = quantum?.Execution.CancelWith(cancellationToken);
+
         for (var epoch = startEpoch; epoch < options.Epochs; epoch++)
         {
             if (cancellationToken.IsCancellationRequested)
@@ -63,7 +67,17 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             var lastGood = epoch == 0 || !File.Exists(lastPath)
                 ? "no epoch had completed, so no checkpoint was written"
                 : $"{lastPath} still holds epoch {epoch}, the last good one";
-            var metrics = RunEpoch(model, optimizer, recipe, quantum, train, validation, epoch, ref steps, resources, progress, lastGood, cancellationToken);
+            EpochMetrics? metrics;
+            try
+            {
+                metrics = RunEpoch(model, optimizer, recipe, quantum, train, validation, epoch, ref steps, resources, progress, lastGood, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Cancelled inside a batch (the quantum layer or the data stream): the step was not taken.
+                metrics = null;
+            }
+
             if (metrics is null)
             {
                 completed = false;

@@ -5,6 +5,7 @@ using HybridQsharp.Host.Figures;
 using HybridQsharp.Host.Hosting;
 using HybridQsharp.Quantum.Azure;
 using HybridQsharp.Quantum.Backends;
+using HybridQsharp.Quantum.Memory;
 using HybridQsharp.Quantum.Tapes;
 using HybridQsharp.Quantum.Qsharp;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,7 +62,7 @@ public static class VerbRunner
             Console.Error.WriteLine($"hybridq: {e.Message}");
             return ExitCodes.Failure;
         }
-        catch (Exception e) when (e is CheckpointException or TrainingDivergedException or TorchUnavailableException or BackendDisagreementException or TapeLiftingException or DatasetFormatException or FigureInputException or AzureQuantumException)
+        catch (Exception e) when (e is CheckpointException or TrainingDivergedException or MemoryBudgetExceededException or TorchUnavailableException or BackendDisagreementException or TapeLiftingException or DatasetFormatException or FigureInputException or AzureQuantumException)
         {
             Console.Error.WriteLine($"hybridq: {e.Message}");
             return ExitCodes.Failure;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using HybridQsharp.Quantum.Circuits;
+using HybridQsharp.Quantum.Memory;
 using HybridQsharp.Quantum.Qsharp;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -30,6 +31,9 @@ public sealed class TapeLifter
         _logger = logger ?? NullLogger<TapeLifter>.Instance;
     }
 
+    /// <summary>What lifting may use; a classifier whose P + 3 compilations need more is refused before any is made.</summary>
+    public MemoryBudget MemoryBudget { get; set; } = MemoryBudget.Default;
+
     public Task<CircuitTape> LiftAsync(ClassifierCircuit circuit, CancellationToken cancellationToken = default)
     {
         var key = $"{circuit.Program.ContentHash}|{circuit.Operation}|{circuit.Qubits}|{circuit.FeatureCount}|{circuit.WeightCount}";
@@ -47,6 +51,7 @@ public sealed class TapeLifter
     private async Task<CircuitTape> LiftUncachedAsync(ClassifierCircuit circuit, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
+        RequireLiftFits(circuit);
         await ClassifierContract.VerifyAsync(_runtime, circuit, cancellationToken);
         var parameterCount = circuit.ParameterCount;
         var random = new Random(20_260_401);
@@ -55,8 +60,13 @@ public sealed class TapeLifter
             .Select(_ => Enumerable.Range(0, parameterCount).Select(_ => Math.PI * ((2 * random.NextDouble()) - 1)).ToArray())
             .ToArray();
 
-        var probes = new List<double[]> { basePoint };
-        probes.AddRange(Enumerable.Range(0, parameterCount).Select(k => Moved(basePoint, k, Step)));
+        var probes = new List<double[]>(parameterCount + 3) { basePoint };
+        for (var k = 0; k < parameterCount; k++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            probes.Add(Moved(basePoint, k, Step));
+        }
+
         probes.AddRange(checkPoints);
 
         var gateLists = await CompileAsync(circuit, probes, cancellationToken);
@@ -120,6 +130,18 @@ public sealed class TapeLifter
             "Lifted {Operation} to a tape of {Gates} gates ({Rotations} parametric) in {Ms} ms from {Probes} QIR compilations",
             circuit.Operation, gates.Count, angles.Count, started.ElapsedMilliseconds, probes.Count);
         return tape;
+    }
+
+    // Every parameter moves at least one gate, so P + 3 compilations of at least P gates each are a lower bound.
+    private void RequireLiftFits(ClassifierCircuit circuit)
+    {
+        var need = MemoryEstimate.Sum(MemoryEstimate.BaselineBytes, MemoryEstimate.Lift(QuantumWorkload.LowerBound(circuit, 1, 1, GradientKind.ParameterShift, BackendKind.Native)));
+        if (need > MemoryBudget.Bytes)
+        {
+            throw new MemoryBudgetExceededException(
+                $"Lifting {circuit.Operation} ({circuit.Qubits} qubits, {circuit.ParameterCount:N0} parameters) takes {circuit.ParameterCount + 3L:N0} QIR compilations " +
+                $"and at least about {MemoryBudget.Format(need)}, more than the memory budget of {MemoryBudget}.");
+        }
     }
 
     private async Task<List<IReadOnlyList<QirGate>>> CompileAsync(ClassifierCircuit circuit, List<double[]> probes, CancellationToken cancellationToken)

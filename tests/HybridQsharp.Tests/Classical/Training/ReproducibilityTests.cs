@@ -2,11 +2,8 @@ using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.QuantumLayers;
 using HybridQsharp.Classical.Torch;
 using HybridQsharp.Classical.Training;
-using HybridQsharp.Quantum.Backends;
 using HybridQsharp.Quantum.Circuits;
-using HybridQsharp.Quantum.Gradients;
 using HybridQsharp.Quantum.Simulation;
-using HybridQsharp.Quantum.Tapes;
 using Microsoft.Extensions.Logging.Abstractions;
 using static TorchSharp.torch;
 
@@ -71,7 +68,7 @@ public sealed class ReproducibilityTests : IDisposable
     private TrainingResult Run(string name, TrainingOptions options, int simulatorWorkers)
     {
         random.manual_seed(options.Seed);
-        var execution = AngleClassifier(new StateVectorSimulator(simulatorWorkers));
+        var execution = HandWrittenTape.AngleClassifier(simulator: new StateVectorSimulator(simulatorWorkers));
         using var model = PaperModels.Hybrid(Tiny, new QuantumLayer(execution, Encoding.Angle, new Generator((ulong)options.Seed)));
         var train = new SyntheticImages(320, 10, 8, seed: 2, shuffle: true);
         var validation = new SyntheticImages(48, 10, 8, seed: 3, shuffle: false);
@@ -82,19 +79,4 @@ public sealed class ReproducibilityTests : IDisposable
     // Everything but wall times and memory, which no seed fixes.
     private static double?[] Outcomes(EpochMetrics m) =>
         [m.TrainLoss, m.TrainAccuracy, m.ValidationLoss, m.ValidationAccuracy, m.Precision, m.Recall, m.F1, m.Robustness, m.LearningRate];
-
-    // The 2-qubit angle classifier with one BasicEntangler layer, written as its tape: RY(f_i), RX(w_i), CX(0, 1).
-    private static QuantumCircuitExecution AngleClassifier(StateVectorSimulator simulator)
-    {
-        var circuit = BuiltInClassifiers.Create(Encoding.Angle, Ansatz.BasicEntangler, 2, 1);
-        var tape = new CircuitTape(2, 4,
-            [
-                new TapeGate(GateKind.Ry, 0, AngleIndex: 0), new TapeGate(GateKind.Ry, 1, AngleIndex: 1),
-                new TapeGate(GateKind.Rx, 0, AngleIndex: 2), new TapeGate(GateKind.Rx, 1, AngleIndex: 3),
-                new TapeGate(GateKind.CX, 0, 1),
-            ],
-            [new AffineAngle(0, [0], [1]), new AffineAngle(0, [1], [1]), new AffineAngle(0, [2], [1]), new AffineAngle(0, [3], [1])]);
-        var backend = new NativeBackend(simulator);
-        return new QuantumCircuitExecution(circuit, tape, backend, new ParameterShift(backend));
-    }
 }

@@ -65,8 +65,8 @@ public sealed class QsharpNodeProcess : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                // The process may be mid-computation; a fresh one is cheaper than resynchronising.
-                await StopAsync();
+                // The process is mid-computation and reads no input until it ends: kill it, a fresh one is cheaper than resynchronising.
+                await StopAsync(kill: true);
                 cancellationToken.ThrowIfCancellationRequested();
                 throw new QsharpRuntimeUnavailableException(
                     $"The Q# runtime did not answer '{method}' within {_options.RequestTimeout}; it was stopped and the next request starts a fresh one.");
@@ -259,7 +259,7 @@ public sealed class QsharpNodeProcess : IAsyncDisposable
     private static Task WaitForExitAsync(Process process) =>
         process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
 
-    private async Task StopAsync()
+    private async Task StopAsync(bool kill = false)
     {
         var process = _process;
         _process = null;
@@ -270,7 +270,12 @@ public sealed class QsharpNodeProcess : IAsyncDisposable
 
         try
         {
-            if (!process.HasExited)
+            if (kill && !process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+            else if (!process.HasExited)
             {
                 process.StandardInput.Close();
                 using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(2));

@@ -93,6 +93,7 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             }
 
             TrainingCheckpoint.Capture(model, optimizer, State(name, epoch + 1, steps, bestAccuracy, bestEpoch, history, configuration), includeRandomState: true).Save(lastPath);
+            ProcessResources.CollectBetweenEpochs();
             logger.LogInformation(
                 "{Model} epoch {Epoch}/{Epochs}: train loss {TrainLoss:F4}, val loss {ValLoss:F4}, val acc {ValAcc:P2}, F1 {F1:F4}{Robust}, {Seconds:F1} s (data {Data:F1} s, quantum {Quantum:F1} s)",
                 name, epoch + 1, options.Epochs, metrics.TrainLoss, metrics.ValidationLoss, metrics.ValidationAccuracy, metrics.F1,
@@ -125,7 +126,10 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
         {
             foreach (var (images, labels) in split.Batches(0, options.BatchSize, cancellationToken))
             {
+                // The stream makes the batch outside this scope: it is disposed here, not left to the finaliser.
                 using var scope = NewDisposeScope();
+                using var batchImages = images;
+                using var batchLabels = labels;
                 var logits = model.forward(images);
                 lossSum += nn.functional.cross_entropy(logits, labels, label_smoothing: options.LabelSmoothing).item<float>() * labels.shape[0];
                 samples += (int)labels.shape[0];
@@ -141,9 +145,11 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
     {
         model.eval();
         long correct = 0, seen = 0;
-        var generator = new Generator((ulong)seed);
+        using var generator = new Generator((ulong)seed);
         foreach (var (images, labels) in split.Batches(0, options.BatchSize, cancellationToken))
         {
+            using var batchImages = images;
+            using var batchLabels = labels;
             if (maxSamples is { } max && seen >= max)
                 break;
             using var scope = NewDisposeScope();

@@ -105,6 +105,23 @@ public sealed class QsharpRuntimeTests(QsharpRuntimeFixture fixture)
     }
 
     [Fact]
+    public async Task ACancelledRequestKillsTheProcessAtOnce()
+    {
+        await using var runtime = new QsharpRuntime(Options.Create(new QsharpRuntimeOptions()));
+        await runtime.StartAsync();
+        var pid = runtime.ProcessId!.Value;
+        var circuit = BuiltInClassifiers.Paper();
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        // Millions of shots: still computing when cancelled, so it reads no input and only a kill stops it.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            runtime.SampleAsync(circuit.Program, circuit.Operation, 4, [circuit.Arguments(new double[23])], shots: 5_000_000, cancellationToken: cancellation.Token));
+
+        Assert.Null(runtime.ProcessId);
+        Assert.False(IsRunning(pid), $"node {pid} still runs after the cancelled request returned");
+    }
+
+    [Fact]
     public async Task MissingNodeSaysWhatToInstall()
     {
         await using var runtime = new QsharpRuntime(Options.Create(new QsharpRuntimeOptions { NodePath = "/nonexistent/node" }));
@@ -175,6 +192,19 @@ public sealed class QsharpRuntimeTests(QsharpRuntimeFixture fixture)
         finally
         {
             empty.Delete(recursive: true);
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 }

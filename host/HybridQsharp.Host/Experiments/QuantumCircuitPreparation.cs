@@ -2,6 +2,7 @@ using HybridQsharp.Classical.QuantumLayers;
 using HybridQsharp.Quantum.Backends;
 using HybridQsharp.Quantum.Circuits;
 using HybridQsharp.Quantum.Gradients;
+using HybridQsharp.Quantum.Memory;
 using HybridQsharp.Quantum.Qsharp;
 using HybridQsharp.Quantum.Simulation;
 using HybridQsharp.Quantum.Tapes;
@@ -26,8 +27,8 @@ public sealed class QuantumCircuitPreparation(
             throw new QsharpCompilationException(errors);
         var tape = await lifter.LiftAsync(circuit, cancellationToken);
         var worst = await BackendAgreementCheck.VerifyAsync(tape, qsharp, native, cancellationToken: cancellationToken);
-        logger.LogInformation("{Operation}: {Gates} gates on {Qubits} qubits; native and Q# simulators agree to {Worst:E1} on 16 random circuits",
-            circuit.Operation, tape.Gates.Count, tape.Qubits, worst);
+        logger.LogInformation("{Operation}: {Gates} gates on {Qubits} qubits; native and Q# simulators agree to {Worst:E1} on {Circuits} random circuits",
+            circuit.Operation, tape.Gates.Count, tape.Qubits, worst, MemoryEstimate.AgreementCircuitsFor(tape.Qubits, 16));
 
         IQuantumBackend backend = options.Backend.Equals("qsharp", StringComparison.OrdinalIgnoreCase) ? qsharp : native;
         IGradientMethod gradient = options.Gradient.Equals("adjoint", StringComparison.OrdinalIgnoreCase)

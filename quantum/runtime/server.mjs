@@ -85,6 +85,27 @@ async function runShots(prog, expr, shots, noise) {
   return results;
 }
 
+// One shot of `expr` that hands each DumpMachine state to `onDump` as the simulator emits it and
+// keeps none: a batch of large-register dumps would otherwise all be held at once (about 230 bytes
+// per amplitude each, 240 MB per 20-qubit circuit).
+async function runStreamingDumps(prog, expr, onDump) {
+  const events = new qsharp.QscEventTarget(false);
+  let result;
+  events.addEventListener("DumpMachine", (ev) => onDump(ev.detail.state));
+  events.addEventListener("Result", (ev) => {
+    result = ev.detail;
+  });
+  let thrown;
+  try {
+    await compiler.run(prog, expr, 1, events);
+  } catch (e) {
+    thrown = e;
+  }
+  if (result && !result.success) throw errorFromResult(result.value);
+  if (thrown) throw rethrow(thrown);
+  if (!result) throw new RequestError("internal", "the simulator returned no result");
+}
+
 function rethrow(e) {
   if (e instanceof RequestError) return e;
   if (e?.diagnostics) return new RequestError("compile", e.message, e.diagnostics.map(toDiagnostic));
@@ -112,17 +133,19 @@ const methods = {
     }
   },
 
-  // Exact simulation: every circuit runs once, its state is dumped, and <Z_i> computed from it.
+  // Exact simulation: every circuit runs once, its state is dumped, and <Z_i> computed from it as it
+  // arrives (the dump itself is not kept).
   expectations: async (params) => {
     const circuits = circuitsOf(params);
     const prog = program(params, [["<hybridqsharp-driver>", driverSource(params.operation, params.qubits, circuits[0].length)]]);
-    const [shot] = await runShots(prog, `${driverOperation("DumpEach")}(${qsharpArray(circuits)})`, 1);
-    const dumps = shot.events.filter((e) => e.type === "DumpMachine");
-    if (dumps.length !== circuits.length) throw new RequestError("internal", `expected ${circuits.length} state dumps, got ${dumps.length}`);
-    return {
-      expectations: dumps.map((d) => expectationsFromDump(d.state, params.qubits)),
-      states: params.includeStates ? dumps.map((d) => stateFromDump(d.state, params.qubits)) : undefined,
-    };
+    const expectations = [];
+    const states = params.includeStates ? [] : undefined;
+    await runStreamingDumps(prog, `${driverOperation("DumpEach")}(${qsharpArray(circuits)})`, (state) => {
+      expectations.push(expectationsFromDump(state, params.qubits));
+      states?.push(stateFromDump(state, params.qubits));
+    });
+    if (expectations.length !== circuits.length) throw new RequestError("internal", `expected ${circuits.length} state dumps, got ${expectations.length}`);
+    return { expectations, states };
   },
 
   // Sampling: every circuit is prepared and measured `shots` times (optionally with Pauli noise);

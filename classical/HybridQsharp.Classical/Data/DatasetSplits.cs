@@ -29,7 +29,17 @@ public sealed record DatasetSplits(ImageSet Train, ImageSet Validation, ImageSet
         }
 
         var train = officialTrain.Subset(trainLimit is { } t && t < trainIndices.Length ? trainIndices[..t] : trainIndices);
-        return new DatasetSplits(train, validation, Limit(officialTest, testLimit, seed + 2));
+        var splits = new DatasetSplits(train, validation, Limit(officialTest, testLimit, seed + 2));
+        foreach (var (name, split) in new[] { ("train", splits.Train), ("validation", splits.Validation), ("test", splits.Test) })
+        {
+            if (split.Count == 0)
+            {
+                throw new DatasetFormatException(
+                    $"The {name} split is empty ({officialTrain.Count:N0} official train images, {officialTest.Count:N0} test images); every split needs at least one image.");
+            }
+        }
+
+        return splits;
     }
 
     private static ImageSet Limit(ImageSet set, int? limit, int seed)

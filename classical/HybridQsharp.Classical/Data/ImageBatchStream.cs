@@ -19,7 +19,10 @@ public sealed class ImageBatchStream(ImageSet images, Normalization normalizatio
     {
         var order = Enumerable.Range(0, images.Count).ToArray();
         if (shuffle)
-            new Random(HashCode.Combine(seed, epoch, 0x5eed)).Shuffle(order);
+        {
+            new Random(ShuffleSeed(seed, epoch)).Shuffle(order);
+        }
+
         var (c, h, w) = (images.Channels, images.Height, images.Width);
         var size = images.ImageSize;
         for (var start = 0; start < order.Length; start += batchSize)
@@ -37,5 +40,16 @@ public sealed class ImageBatchStream(ImageSet images, Normalization normalizatio
             });
             yield return (tensor(buffer, [count, c, h, w]), tensor(labels));
         }
+    }
+
+    /// <summary>The seed of epoch <paramref name="epoch"/>'s shuffle: a function of (seed, epoch) alone.</summary>
+    /// <remarks>
+    /// Not HashCode.Combine: .NET seeds it randomly per process, which made every run shuffle
+    /// differently whatever --seed said.
+    /// </remarks>
+    public static int ShuffleSeed(int seed, int epoch)
+    {
+        var mixer = new SplitMix64(((ulong)(uint)seed << 32) | (uint)epoch);
+        return (int)(mixer.Next() >> 33);
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using HybridQsharp.Quantum.Backends;
 using HybridQsharp.Quantum.Circuits;
 using HybridQsharp.Quantum.Gradients;
+using HybridQsharp.Quantum.Memory;
 using HybridQsharp.Quantum.Tapes;
 
 namespace HybridQsharp.Classical.QuantumLayers;
@@ -36,14 +37,48 @@ public sealed class QuantumCircuitExecution
     /// <summary>Wall time spent in circuit evaluation and differentiation since creation (all threads).</summary>
     public TimeSpan Elapsed => TimeSpan.FromTicks(Interlocked.Read(ref elapsedTicks) * TimeSpan.TicksPerSecond / Stopwatch.Frequency);
 
+    /// <summary>
+    /// The most samples one backend or gradient call takes; a larger batch is split into calls of
+    /// this many (parameter shift holds 1 + 2·rotations angle rows per sample, which for large
+    /// registers outgrows memory long before the batch does). Null: sized on first use to half of
+    /// <see cref="MemoryBudget"/> by <see cref="MemoryEstimate.CircuitsPerCall"/>.
+    /// </summary>
+    public int? MaxCircuitsPerCall { get; set; }
+
+    /// <summary>What <see cref="MaxCircuitsPerCall"/> is sized from when not set.</summary>
+    public MemoryBudget MemoryBudget { get; set; } = MemoryBudget.Default;
+
+    /// <summary>
+    /// Cancels circuit evaluation when the caller cannot pass a token (autograd calls the layer):
+    /// the trainer sets it for the duration of a run, so Ctrl+C stops a long batch mid-way.
+    /// </summary>
+    public CancellationToken Cancellation { get; set; }
+
+    /// <summary>Sets <see cref="Cancellation"/> until the returned scope is disposed, then restores the previous token.</summary>
+    public IDisposable CancelWith(CancellationToken cancellationToken)
+    {
+        var previous = Cancellation;
+        Cancellation = cancellationToken;
+        return new CancellationScope(this, previous);
+    }
+
     /// <summary>⟨Z_i⟩ for <paramref name="circuits"/> rows of tape parameters (features then weights).</summary>
     public double[] Expectations(double[] parameters, int circuits, CancellationToken cancellationToken = default)
     {
         var start = Stopwatch.GetTimestamp();
         try
         {
-            var angles = Tape.EvaluateAngles(parameters, circuits);
-            return Wait(Backend.ExpectationsAsync(Tape, angles, circuits, cancellationToken));
+            var token = cancellationToken.CanBeCanceled ? cancellationToken : Cancellation;
+            var chunk = CircuitsPerCall(circuits);
+            var values = new double[circuits * Tape.Qubits];
+            for (var first = 0; first < circuits; first += chunk)
+            {
+                var count = Math.Min(chunk, circuits - first);
+                var angles = Tape.EvaluateAngles(parameters.AsSpan(first * Tape.ParameterCount, count * Tape.ParameterCount), count);
+                Wait(Backend.ExpectationsAsync(Tape, angles, count, token)).CopyTo(values, first * Tape.Qubits);
+            }
+
+            return values;
         }
         finally
         {
@@ -57,12 +92,57 @@ public sealed class QuantumCircuitExecution
         var start = Stopwatch.GetTimestamp();
         try
         {
-            return Wait(Gradient.JacobianAsync(Tape, parameters, circuits, cancellationToken));
+            var token = cancellationToken.CanBeCanceled ? cancellationToken : Cancellation;
+            var chunk = CircuitsPerCall(circuits);
+            if (chunk >= circuits)
+            {
+                return Wait(Gradient.JacobianAsync(Tape, parameters, circuits, token));
+            }
+
+            var (outputs, width) = (Tape.Qubits, Tape.ParameterCount);
+            var values = new double[circuits * outputs];
+            var jacobian = new double[circuits * outputs * width];
+            for (var first = 0; first < circuits; first += chunk)
+            {
+                var count = Math.Min(chunk, circuits - first);
+                var part = Wait(Gradient.JacobianAsync(Tape, parameters.AsMemory(first * width, count * width), count, token));
+                part.Values.CopyTo(values, first * outputs);
+                part.Jacobian.CopyTo(jacobian, first * outputs * width);
+            }
+
+            return new TapeJacobian(circuits, outputs, width, values, jacobian);
         }
         finally
         {
             Interlocked.Add(ref elapsedTicks, Stopwatch.GetTimestamp() - start);
         }
+    }
+
+    private int CircuitsPerCall(int circuits)
+    {
+        if (MaxCircuitsPerCall is not { } max)
+        {
+            // Sized once for any batch (up to the largest TrainingOptions allows), not for this call's.
+            var workload = QuantumWorkload.ForTape(Tape, 65_536, Environment.ProcessorCount,
+                Gradient is AdjointDifferentiation ? GradientKind.Adjoint : GradientKind.ParameterShift,
+                Backend is QsharpBackend ? BackendKind.Qsharp : BackendKind.Native);
+            max = MemoryEstimate.CircuitsPerCall(workload, MemoryBudget.Bytes / 2);
+            if (max == 0)
+            {
+                throw new MemoryBudgetExceededException(
+                    $"One sample of {Circuit.Operation} ({Tape.Qubits} qubits, {Tape.AngleCount:N0} rotations, {Gradient.Name}) needs about " +
+                    $"{MemoryBudget.Format(MemoryEstimate.LayerCall(workload, 1))}, more than half the memory budget of {MemoryBudget}.");
+            }
+
+            MaxCircuitsPerCall = max;
+        }
+
+        return Math.Max(1, Math.Min(max, circuits));
+    }
+
+    private sealed class CancellationScope(QuantumCircuitExecution execution, CancellationToken previous) : IDisposable
+    {
+        public void Dispose() => execution.Cancellation = previous;
     }
 
     // Autograd calls are synchronous; the native backend completes synchronously and the Q#

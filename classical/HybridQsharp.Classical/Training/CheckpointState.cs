@@ -7,7 +7,16 @@ namespace HybridQsharp.Classical.Training;
 /// <summary>A run's progress for one model: where it stopped and what it measured so far.</summary>
 public sealed record CheckpointState
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    /// <summary>
+    /// NaN and ±∞ are written as the strings "NaN", "Infinity", "-Infinity" (and read back), so a
+    /// non-finite metric or the -∞ of "no best epoch yet" can never make a checkpoint write fail.
+    /// </summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     public required ModelKind Model { get; init; }
 

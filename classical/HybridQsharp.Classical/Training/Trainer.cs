@@ -26,6 +26,7 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
     public TrainingResult Train(ImageClassifier model, IBatchStream train, IBatchStream validation, IBatchStream? test,
         string folder, bool resume, string configuration, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
+        using var deterministic = options.Deterministic ? DeterministicScope.Enter() : null;
         var kind = model.Kind;
         var name = kind.Key();
         var batchesPerEpoch = (train.Count + options.BatchSize - 1) / options.BatchSize;
@@ -37,6 +38,10 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
 
         var history = new List<EpochMetrics>();
         var (startEpoch, steps, bestAccuracy, bestEpoch) = (0, 0L, double.NegativeInfinity, 0);
+
+        // Dropout and PGD starts draw from torch's global generator: seed it here, so a run's draws
+        // do not depend on what consumed the generator before (model construction, other models).
+        manual_seed(options.Seed);
         if (resume && File.Exists(lastPath))
         {
             var checkpoint = TrainingCheckpoint.Load(lastPath);
@@ -52,6 +57,10 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
 
         var resources = new ProcessResources();
         var completed = true;
+
+        // Autograd calls the quantum layer without a token: hand it this run's, so Ctrl+C stops a long batch mid-way.
+        using var quantumCancellation = quantum?.Execution.CancelWith(cancellationToken);
+
         for (var epoch = startEpoch; epoch < options.Epochs; epoch++)
         {
             if (cancellationToken.IsCancellationRequested)
@@ -60,7 +69,20 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
                 break;
             }
 
-            var metrics = RunEpoch(model, optimizer, recipe, quantum, train, validation, epoch, ref steps, resources, progress, cancellationToken);
+            var lastGood = epoch == 0 || !File.Exists(lastPath)
+                ? "no epoch had completed, so no checkpoint was written"
+                : $"{lastPath} still holds epoch {epoch}, the last good one";
+            EpochMetrics? metrics;
+            try
+            {
+                metrics = RunEpoch(model, optimizer, recipe, quantum, train, validation, epoch, ref steps, resources, progress, lastGood, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Cancelled inside a batch (the quantum layer or the data stream): the step was not taken.
+                metrics = null;
+            }
+
             if (metrics is null)
             {
                 completed = false;
@@ -77,6 +99,7 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
 
             TrainingCheckpoint.Capture(model, optimizer, State(kind, epoch + 1, steps, bestAccuracy, bestEpoch, history, configuration), includeRandomState: true).Save(lastPath);
             EpochCompleted?.Invoke(history);
+            ProcessResources.CollectBetweenEpochs();
             logger.LogInformation(
                 "{Model} epoch {Epoch}/{Epochs}: train loss {TrainLoss:F4}, val loss {ValLoss:F4}, val acc {ValAcc:P2}, F1 {F1:F4}{Robust}, {Seconds:F1} s (data {Data:F1} s, quantum {Quantum:F1} s)",
                 name, epoch + 1, options.Epochs, metrics.TrainLoss, metrics.ValidationLoss, metrics.ValidationAccuracy, metrics.F1,
@@ -109,6 +132,7 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
         {
             foreach (var (images, labels) in split.Batches(0, options.BatchSize, cancellationToken))
             {
+                // The stream makes the batch outside this scope: it is disposed here, not left to the finaliser.
                 using var scope = NewDisposeScope();
                 scope.Attach([images, labels]);
                 var logits = model.forward(images);
@@ -147,7 +171,7 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
 
     private EpochMetrics? RunEpoch(ImageClassifier model, optim.Optimizer optimizer, ModelRecipe recipe, QuantumLayer? quantum,
         IBatchStream train, IBatchStream validation, int epoch, ref long steps, ProcessResources resources,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+        IProgress<TrainingProgress>? progress, string lastGood, CancellationToken cancellationToken)
     {
         resources.StartInterval();
         var epochWatch = Stopwatch.StartNew();
@@ -176,12 +200,21 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
                 optimizer.zero_grad();
                 var logits = model.forward(images);
                 var loss = nn.functional.cross_entropy(logits, labels, label_smoothing: options.LabelSmoothing);
+                var lossValue = loss.item<float>();
+                if (!float.IsFinite(lossValue))
+                {
+                    // Stepping on a NaN loss would make every weight NaN; stop with the model as it was.
+                    throw new TrainingDivergedException(model.Kind, epoch + 1,
+                        $"{model.Kind.Key()}: the training loss became {lossValue} in epoch {epoch + 1}, batch {batch + 1} of {batches} (learning rate {rate:G4}); " +
+                        $"training stopped before that step; {lastGood}.");
+                }
+
                 loss.backward();
                 if (recipe.ClipNorm is { } clip)
                     nn.utils.clip_grad_norm_(model.parameters(), clip);
                 optimizer.step();
                 steps++;
-                lossSum += loss.item<float>() * labels.shape[0];
+                lossSum += lossValue * labels.shape[0];
                 correct += logits.argmax(1).eq(labels).sum().item<long>();
                 seen += labels.shape[0];
             }
@@ -200,6 +233,13 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             : null;
         if (cancellationToken.IsCancellationRequested)
             return null;
+        if (!double.IsFinite(evaluation.Loss))
+        {
+            throw new TrainingDivergedException(model.Kind, epoch + 1,
+                $"{model.Kind.Key()}: the validation loss became {evaluation.Loss} after epoch {epoch + 1} (training loss {(seen == 0 ? 0 : lossSum / seen):G6}); " +
+                $"training stopped without saving that epoch; {lastGood}.");
+        }
+
         var (cpu, peak) = resources.EndInterval();
         return new EpochMetrics(model.Kind, epoch + 1, seen == 0 ? 0 : lossSum / seen, seen == 0 ? 0 : (double)correct / seen,
             evaluation.Loss, evaluation.Accuracy, evaluation.Metrics.Precision, evaluation.Metrics.Recall, evaluation.Metrics.F1, robustness,

@@ -31,6 +31,13 @@ public sealed record TrainingOptions
     /// </summary>
     public PgdAttack Attack { get; init; } = new() { Semantics = AttackSemantics.NormalisedUnclamped };
 
+    /// <summary>
+    /// Bit-equal metrics whatever the machine's core count: one torch intra-op thread
+    /// (<see cref="DeterministicScope"/>). Off by default: on one machine the
+    /// same seed already gives the same metrics, and one thread slows the CNN part.
+    /// </summary>
+    public bool Deterministic { get; init; }
+
     /// <summary>A log line every this many batches when progress is not interactive.</summary>
     [Range(1, 1_000_000)]
     public int LogEvery { get; init; } = 100;

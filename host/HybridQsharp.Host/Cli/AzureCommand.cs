@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Azure.Identity;
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Host.Experiments;
 using HybridQsharp.Host.Runs;
@@ -121,5 +120,5 @@ public static class AzureCommand
     }
 
     private static AzureQuantumClient Client(IServiceProvider services, AzureQuantumOptions options) =>
-        new(new HttpClient(), new DefaultAzureCredential(), options, services.GetRequiredService<ILogger<AzureQuantumClient>>());
+        new(new HttpClient(), AzureCredentials.CreateDefault(), options, services.GetRequiredService<ILogger<AzureQuantumClient>>());
 }

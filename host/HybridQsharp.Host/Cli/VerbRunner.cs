@@ -7,6 +7,7 @@ using HybridQsharp.Host.Numerics;
 using HybridQsharp.Host.Runs;
 using HybridQsharp.Quantum.Azure;
 using HybridQsharp.Quantum.Backends;
+using HybridQsharp.Quantum.Memory;
 using HybridQsharp.Quantum.Tapes;
 using HybridQsharp.Quantum.Qsharp;
 using Microsoft.Extensions.DependencyInjection;
@@ -78,7 +79,7 @@ public static class VerbRunner
             Console.Error.WriteLine($"hybridq: {e.Message}");
             return ExitCodes.Failure;
         }
-        catch (Exception e) when (e is CheckpointException or TorchUnavailableException or BackendDisagreementException or TapeLiftingException or DatasetFormatException or FigureInputException or NumericsInputException or AzureQuantumException)
+        catch (Exception e) when (e is CheckpointException or TrainingDivergedException or MemoryBudgetExceededException or TorchUnavailableException or BackendDisagreementException or TapeLiftingException or DatasetFormatException or FigureInputException or NumericsInputException or AzureQuantumException)
         {
             Console.Error.WriteLine($"hybridq: {e.Message}");
             return ExitCodes.Failure;

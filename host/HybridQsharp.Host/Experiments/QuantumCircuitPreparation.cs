@@ -3,6 +3,7 @@ using HybridQsharp.Quantum.Backends;
 using HybridQsharp.Quantum.Circuits;
 using HybridQsharp.Quantum.Gradients;
 using HybridQsharp.Quantum.Lifting;
+using HybridQsharp.Quantum.Memory;
 using HybridQsharp.Quantum.Qsharp;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -24,11 +25,12 @@ public sealed class QuantumCircuitPreparation(
         var circuit = await CircuitAsync(settings, cancellationToken);
         var tape = await lifter.LiftAsync(circuit, cancellationToken);
         var native = services.GetRequiredKeyedService<IQuantumBackend>("native");
-        var worst = await BackendAgreementCheck.VerifyAsync(circuit, tape, runtime, native, cancellationToken: cancellationToken);
+        var circuits = MemoryEstimate.AgreementCircuitsFor(tape.Qubits, 16);
+        var worst = await BackendAgreementCheck.VerifyAsync(circuit, tape, runtime, native, circuits, cancellationToken: cancellationToken);
         logger.LogInformation(
             "{Operation}: {Gates} gates on {Qubits} qubits, {Features} features, {Weights} weights, outputs {Observables}; " +
-            "native tape and the Q# operation agree to {Worst:E1}",
-            circuit.Operation, tape.Gates.Count, tape.Qubits, circuit.FeatureCount, circuit.WeightCount, string.Join(", ", circuit.Observables), worst);
+            "native tape and the Q# operation agree to {Worst:E1} on {Circuits} random circuits",
+            circuit.Operation, tape.Gates.Count, tape.Qubits, circuit.FeatureCount, circuit.WeightCount, string.Join(", ", circuit.Observables), worst, circuits);
 
         var backend = services.GetRequiredKeyedService<IQuantumBackend>(settings.Backend);
         var gradient = gradients.Single(g => g.Key == settings.Gradient).Create(services, backend);

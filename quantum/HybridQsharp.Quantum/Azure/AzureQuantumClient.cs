@@ -122,7 +122,7 @@ public sealed class AzureQuantumClient(HttpClient http, TokenCredential credenti
             using var request = create();
             if (authenticate)
             {
-                var token = await credential.GetTokenAsync(new TokenRequestContext([AzureQuantumOptions.Scope]), cancellationToken);
+                var token = await AzureCredentials.GetTokenAsync(credential, AzureQuantumOptions.Scope, cancellationToken);
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
             }
 

@@ -1,5 +1,6 @@
 using HybridQsharp.Quantum.Circuits;
 using HybridQsharp.Quantum.Qsharp;
+using HybridQsharp.Quantum.Memory;
 using HybridQsharp.Quantum.Tapes;
 
 namespace HybridQsharp.Quantum.Backends;
@@ -60,12 +61,15 @@ public static class BackendAgreementCheck
     }
 
     /// <summary>
-    /// The largest |difference| of ⟨Z_i⟩ between two backends running the same tape on <paramref name="circuits"/> random parameter rows.
+    /// The largest |difference| of ⟨Z_i⟩ between two backends running the same tape on <paramref name="circuits"/> random parameter rows
+    /// (fewer on large registers: <see cref="MemoryEstimate.AgreementCircuitsFor"/>).
     /// </summary>
     /// <exception cref="BackendDisagreementException">The difference exceeds <paramref name="tolerance"/>.</exception>
     public static async Task<double> VerifyAsync(CircuitTape tape, IQuantumBackend reference, IQuantumBackend candidate,
         int circuits = 16, double tolerance = 1e-9, int seed = 20240611, CancellationToken cancellationToken = default)
     {
+        // The Q# simulator's time and each state dump grow as 2ⁿ: large registers get fewer circuits (one from 18 qubits).
+        circuits = MemoryEstimate.AgreementCircuitsFor(tape.Qubits, circuits);
         var random = new Random(seed);
         var parameters = new double[circuits * tape.ParameterCount];
         for (var i = 0; i < parameters.Length; i++)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using HybridQsharp.Quantum.Circuits;
+using HybridQsharp.Quantum.Memory;
 using HybridQsharp.Quantum.Qsharp;
 using HybridQsharp.Quantum.Tapes;
 using Microsoft.Extensions.Logging;
@@ -55,6 +56,9 @@ public sealed partial class TapeLifter
     public static int VerificationPoints(int qubits) =>
         Math.Clamp(VerificationAmplitudeBudget >> Math.Min(qubits, 30), MinVerificationPoints, MaxVerificationPoints);
 
+    /// <summary>What lifting may use; a classifier whose P + 3 compilations need more is refused before any is made.</summary>
+    public MemoryBudget MemoryBudget { get; set; } = MemoryBudget.Default;
+
     public Task<CircuitTape> LiftAsync(ClassifierCircuit circuit, CancellationToken cancellationToken = default)
     {
         var key = $"{circuit.Program.ContentHash}|{circuit.Operation}|{circuit.Qubits}|{circuit.FeatureCount}|{circuit.WeightCount}|" +
@@ -73,13 +77,20 @@ public sealed partial class TapeLifter
     private async Task<CircuitTape> LiftUncachedAsync(ClassifierCircuit circuit, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
+        RequireLiftFits(circuit);
+        await ClassifierContract.VerifyAsync(_runtime, circuit, cancellationToken);
         var parameterCount = circuit.ParameterCount;
         var random = new Random(Seed);
         var basePoint = Enumerable.Range(0, parameterCount).Select(_ => 0.2 + random.NextDouble()).ToArray();
         var checkPoints = Enumerable.Range(0, StructureCheckPoints).Select(_ => circuit.RandomPoint(random)).ToArray();
 
-        var probes = new List<double[]> { basePoint };
-        probes.AddRange(Enumerable.Range(0, parameterCount).Select(k => Moved(basePoint, k, Step)));
+        var probes = new List<double[]>(parameterCount + StructureCheckPoints + 1) { basePoint };
+        for (var k = 0; k < parameterCount; k++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            probes.Add(Moved(basePoint, k, Step));
+        }
+
         probes.AddRange(checkPoints);
 
         var gateLists = await CompileAsync(circuit, probes, cancellationToken);
@@ -172,6 +183,19 @@ public sealed partial class TapeLifter
         return new CircuitTape(circuit.Qubits, circuit.ParameterCount, gates, angles, circuit.Observables);
     }
 
+    // Every parameter moves at least one gate, so P + 3 compilations of at least P gates each are a lower bound.
+    private void RequireLiftFits(ClassifierCircuit circuit)
+    {
+        var need = MemoryEstimate.Sum(MemoryEstimate.BaselineBytes,
+            MemoryEstimate.Lift(QuantumWorkload.LowerBound(circuit, 1, 1, GradientKind.ParameterShift, BackendKind.Native)));
+        if (need > MemoryBudget.Bytes)
+        {
+            throw new MemoryBudgetExceededException(
+                $"Lifting {circuit.Operation} ({circuit.Qubits} qubits, {circuit.ParameterCount:N0} parameters) takes {circuit.ParameterCount + 3L:N0} QIR compilations " +
+                $"and at least about {MemoryBudget.Format(need)}, more than the memory budget of {MemoryBudget}.");
+        }
+    }
+
     private async Task<List<IReadOnlyList<QirGate>>> CompileAsync(
         ClassifierCircuit circuit, List<double[]> probes, CancellationToken cancellationToken)
     {
@@ -189,7 +213,18 @@ public sealed partial class TapeLifter
         ClassifierCircuit circuit, List<double[][]> arguments, CancellationToken cancellationToken)
     {
         var qir = await _runtime.QirAsync(circuit.Program, circuit.Operation, circuit.Qubits, arguments, cancellationToken);
-        return qir.Select(QirGateReader.Read).ToList();
+        var gateLists = qir.Select(QirGateReader.Read).ToList();
+        foreach (var gate in gateLists.SelectMany(g => g))
+        {
+            if (gate.Qubits.FirstOrDefault(q => q >= circuit.Qubits, -1) is var outside and >= 0)
+            {
+                throw new TapeLiftingException(
+                    $"Cannot lift {circuit.Operation}: {gate} (QIR line {gate.Line}) acts on qubit {outside}, outside its {circuit.Qubits}-qubit register; " +
+                    "a classifier acts on the register it is given only (no qubits of its own, no measurements, which the base profile makes through extra qubits).");
+            }
+        }
+
+        return gateLists;
     }
 
     private static int? IndexOutOfRange(QsharpCompilationException e) =>

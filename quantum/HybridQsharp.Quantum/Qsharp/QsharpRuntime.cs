@@ -1,6 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
@@ -10,31 +7,26 @@ using Microsoft.Extensions.Options;
 namespace HybridQsharp.Quantum.Qsharp;
 
 /// <summary>
-/// Client of the long-lived Node process that hosts Microsoft's Q# compiler and simulator
-/// (npm qsharp-lang). The process starts on the first request, serves one request at a time
-/// over a JSON-lines protocol on stdio, and is replaced by a fresh one if it dies.
+/// The typed requests of the Q# toolchain (npm qsharp-lang, hosted in Node): check, exact
+/// expectations, sampling, QIR, circuit diagrams, resource estimates and arbitrary entry
+/// expressions. Each request is one JSON object carried by <see cref="QsharpNodeProcess"/>, which
+/// owns the process (start, restart after death, stop on cancellation); failures reported by the
+/// runtime come back as the <see cref="QsharpException"/> family.
 /// </summary>
 public sealed class QsharpRuntime : IAsyncDisposable
 {
-    private readonly QsharpRuntimeOptions _options;
-    private readonly ILogger<QsharpRuntime> _logger;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly StringBuilder _stderr = new();
-    private Process? _process;
-    private long _nextId;
-    private bool _disposed;
+    private readonly QsharpNodeProcess _process;
 
     public QsharpRuntime(IOptions<QsharpRuntimeOptions> options, ILogger<QsharpRuntime>? logger = null)
     {
-        _options = options.Value;
-        _logger = logger ?? NullLogger<QsharpRuntime>.Instance;
+        _process = new QsharpNodeProcess(options.Value, logger ?? NullLogger<QsharpRuntime>.Instance);
     }
 
     /// <summary>The qsharp-lang version reported by the running process, once started.</summary>
-    public string? QsharpVersion { get; private set; }
+    public string? QsharpVersion => _process.QsharpVersion;
 
     /// <summary>The Node process id while one runs (for diagnostics and tests), else null.</summary>
-    public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
+    public int? ProcessId => _process.ProcessId;
 
     /// <summary>Compiles the program and returns every diagnostic (empty when it compiles).</summary>
     public async Task<IReadOnlyList<QsharpDiagnostic>> CheckAsync(QsharpProgram program, CancellationToken cancellationToken = default)
@@ -124,226 +116,17 @@ public sealed class QsharpRuntime : IAsyncDisposable
         return result["qsharpLang"]!.GetValue<string>();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
-        await _gate.WaitAsync();
-        try
-        {
-            await StopProcessAsync();
-        }
-        finally
-        {
-            _gate.Release();
-            _gate.Dispose();
-        }
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     private async Task<JsonNode> SendAsync(string method, JsonObject parameters, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        await _gate.WaitAsync(cancellationToken);
-        try
+        var response = await _process.ExchangeAsync(method, parameters, cancellationToken);
+        if (response["error"] is JsonObject error)
         {
-            var process = await EnsureProcessAsync(cancellationToken);
-            var id = Interlocked.Increment(ref _nextId);
-            var request = new JsonObject { ["id"] = id, ["method"] = method, ["params"] = parameters };
-
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_options.RequestTimeout);
-            string? line;
-            try
-            {
-                await process.StandardInput.WriteLineAsync(request.ToJsonString().AsMemory(), timeout.Token);
-                await process.StandardInput.FlushAsync(timeout.Token);
-                line = await process.StandardOutput.ReadLineAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // The process may be mid-computation; a fresh one is cheaper than resynchronising.
-                await StopProcessAsync();
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    throw;
-                }
-
-                throw new QsharpRuntimeUnavailableException($"The Q# runtime did not answer '{method}' within {_options.RequestTimeout}; it was stopped and the next request starts a fresh one.");
-            }
-            catch (IOException e)
-            {
-                throw await ProcessDiedAsync(method, e);
-            }
-
-            if (line is null)
-            {
-                throw await ProcessDiedAsync(method, null);
-            }
-
-            var response = JsonNode.Parse(line)!.AsObject();
-            if (response["id"]?.GetValue<long>() != id)
-            {
-                await StopProcessAsync();
-                throw new QsharpRuntimeUnavailableException($"The Q# runtime answered out of order ({line[..Math.Min(200, line.Length)]}); it was restarted.");
-            }
-
-            if (response["error"] is JsonObject error)
-            {
-                throw ToException(method, error);
-            }
-
-            return response["result"] ?? new JsonObject();
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    private async Task<Process> EnsureProcessAsync(CancellationToken cancellationToken)
-    {
-        if (_process is { HasExited: false } running)
-        {
-            return running;
+            throw ToException(method, error);
         }
 
-        if (_process is not null)
-        {
-            await StopProcessAsync();
-        }
-
-        var directory = _options.ResolveRuntimeDirectory();
-        var server = Path.Combine(directory, "runtime", "server.mjs");
-        if (!File.Exists(server))
-        {
-            throw new QsharpRuntimeUnavailableException($"The Q# runtime script is missing: {server}. Set Qsharp:RuntimeDirectory to HybridQsharp's quantum/ folder.");
-        }
-
-        if (!File.Exists(Path.Combine(directory, "node_modules", "qsharp-lang", "package.json")))
-        {
-            throw new QsharpRuntimeUnavailableException($"The npm package qsharp-lang is not installed in {directory}: run 'npm ci' there (or 'dotnet build', which does it).");
-        }
-
-        var start = new ProcessStartInfo(_options.NodePath)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = new UTF8Encoding(false),
-            StandardInputEncoding = new UTF8Encoding(false),
-        };
-        start.ArgumentList.Add(server);
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new QsharpRuntimeUnavailableException($"Could not start '{_options.NodePath}'.");
-        }
-        catch (Win32Exception e)
-        {
-            throw new QsharpRuntimeUnavailableException($"Node.js was not found ('{_options.NodePath}'): install Node.js 20 or newer (Debian/Ubuntu: apt-get install nodejs npm) or set Qsharp:NodePath.", e);
-        }
-
-        lock (_stderr)
-        {
-            _stderr.Clear();
-        }
-
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
-
-            lock (_stderr)
-            {
-                _stderr.AppendLine(e.Data);
-                if (_stderr.Length > 16_384)
-                {
-                    _stderr.Remove(0, _stderr.Length - 16_384);
-                }
-            }
-        };
-        process.BeginErrorReadLine();
-        _process = process;
-
-        var ready = await process.StandardOutput.ReadLineAsync(cancellationToken);
-        if (ready is null)
-        {
-            throw await ProcessDiedAsync("start", null);
-        }
-
-        QsharpVersion = JsonNode.Parse(ready)?["result"]?["qsharpLang"]?.GetValue<string>();
-        _logger.LogInformation("Q# runtime started: node pid {Pid}, qsharp-lang {Version}", process.Id, QsharpVersion);
-        return process;
-    }
-
-    private async Task<QsharpRuntimeUnavailableException> ProcessDiedAsync(string method, Exception? inner)
-    {
-        var process = _process;
-        string exit = "";
-        if (process is not null)
-        {
-            await process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            exit = process.HasExited ? $" with exit code {process.ExitCode}" : "";
-        }
-
-        string stderr;
-        lock (_stderr)
-        {
-            stderr = _stderr.ToString().Trim();
-        }
-
-        await StopProcessAsync();
-        var detail = stderr.Length == 0 ? "" : $": {stderr}";
-        _logger.LogWarning("Q# runtime exited{Exit} during '{Method}'", exit, method);
-        return new QsharpRuntimeUnavailableException($"The Q# runtime (node) exited{exit} while handling '{method}'{detail}. The next request starts a fresh process.", inner);
-    }
-
-    private async Task StopProcessAsync()
-    {
-        var process = _process;
-        _process = null;
-        if (process is null)
-        {
-            return;
-        }
-
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.StandardInput.Close();
-                using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                try
-                {
-                    await process.WaitForExitAsync(wait.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-        catch (IOException)
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        finally
-        {
-            process.Dispose();
-        }
+        return response["result"] ?? new JsonObject();
     }
 
     private static QsharpException ToException(string method, JsonObject error)

@@ -22,6 +22,10 @@ public sealed class QsharpRuntimeOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>The longest Node may take to load the Q# compiler and say it is ready.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan StartTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>The runtime folder to use: the configured one, else the one this assembly was built from.</summary>
     public string ResolveRuntimeDirectory()
     {

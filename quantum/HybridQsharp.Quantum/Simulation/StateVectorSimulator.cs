@@ -108,6 +108,8 @@ public sealed class StateVectorSimulator
             var end = Math.Min(circuits, (w + 1) * chunk);
             for (var c = w * chunk; c < end; c++)
             {
+                // Per circuit, not per worker: a worker's share of a large register can run for minutes.
+                cancellationToken.ThrowIfCancellationRequested();
                 body(scratch, c);
             }
         });

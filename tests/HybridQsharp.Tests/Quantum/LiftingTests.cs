@@ -94,6 +94,54 @@ public sealed class LiftingTests(QsharpRuntimeFixture fixture)
     }
 
     [Fact]
+    public async Task AClassifierThatMeasuresAndReturnsAResultIsRefusedByItsSignature()
+    {
+        var circuit = UserCircuit("""
+            operation Measuring(features : Double[], weights : Double[], qubits : Qubit[]) : Result {
+                Ry(features[0], qubits[0]);
+                Rx(weights[0], qubits[0]);
+                M(qubits[0])
+            }
+            """, "User.Measuring");
+
+        var thrown = await Assert.ThrowsAsync<ClassifierContractException>(() => fixture.Lifter.LiftAsync(circuit));
+
+        Assert.Contains("User.Measuring is not a classifier", thrown.Message);
+        Assert.Contains("Result", thrown.Message);
+        Assert.DoesNotContain(Environment.NewLine, thrown.Message);
+    }
+
+    [Fact]
+    public async Task AClassifierWithOtherArgumentsIsRefusedByItsSignature()
+    {
+        var circuit = UserCircuit("""
+            operation TwoArguments(features : Double[], qubits : Qubit[]) : Unit {
+                Ry(features[0], qubits[0]);
+            }
+            """, "User.TwoArguments");
+
+        var thrown = await Assert.ThrowsAsync<ClassifierContractException>(() => fixture.Lifter.LiftAsync(circuit));
+
+        Assert.Contains(ClassifierContract.Signature, thrown.Message);
+    }
+
+    [Fact]
+    public async Task AClassifierThatMeasuresInsideIsRefusedByTheLifter()
+    {
+        var circuit = UserCircuit("""
+            operation MeasuresInside(features : Double[], weights : Double[], qubits : Qubit[]) : Unit {
+                Ry(features[0], qubits[0]);
+                let _ = M(qubits[0]);
+                Rx(weights[0], qubits[1]);
+            }
+            """, "User.MeasuresInside", qubits: 2);
+
+        var thrown = await Assert.ThrowsAsync<TapeLiftingException>(() => fixture.Lifter.LiftAsync(circuit));
+
+        Assert.Contains("Cannot lift User.MeasuresInside", thrown.Message);
+    }
+
+    [Fact]
     public void QirReaderTakesNullAsQubitZeroAndHexDoubles()
     {
         const string qir = """
@@ -117,6 +165,9 @@ public sealed class LiftingTests(QsharpRuntimeFixture fixture)
             """;
         Assert.Contains("after it was measured", Assert.Throws<TapeLiftingException>(() => QirGateReader.Read(qir)).Message);
     }
+
+    private static ClassifierCircuit UserCircuit(string operation, string name, int qubits = 1) =>
+        new(new HybridQsharp.Quantum.Qsharp.QsharpProgram([new("user/Classifier.qs", $"namespace User {{\n{operation}\n}}\n")]), name, qubits, 1, 1);
 
     private static string Describe(ClassifierCircuit c) => $"{c.Operation}/{c.Qubits}q/{c.WeightCount}w";
 }

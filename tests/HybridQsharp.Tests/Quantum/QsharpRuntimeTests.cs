@@ -105,11 +105,71 @@ public sealed class QsharpRuntimeTests(QsharpRuntimeFixture fixture)
     }
 
     [Fact]
+    public async Task ACancelledRequestKillsTheProcessAtOnce()
+    {
+        await using var runtime = new QsharpRuntime(Options.Create(new QsharpRuntimeOptions()));
+        await runtime.StartAsync();
+        var pid = runtime.ProcessId!.Value;
+        var circuit = BuiltInClassifiers.Paper();
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        // Millions of shots: still computing when cancelled, so it reads no input and only a kill stops it.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            runtime.SampleAsync(circuit.Program, circuit.Operation, 4, [circuit.Arguments(new double[23])], shots: 5_000_000, cancellationToken: cancellation.Token));
+
+        Assert.Null(runtime.ProcessId);
+        Assert.False(IsRunning(pid), $"node {pid} still runs after the cancelled request returned");
+    }
+
+    [Fact]
     public async Task MissingNodeSaysWhatToInstall()
     {
         await using var runtime = new QsharpRuntime(Options.Create(new QsharpRuntimeOptions { NodePath = "/nonexistent/node" }));
         var thrown = await Assert.ThrowsAsync<QsharpRuntimeUnavailableException>(() => runtime.StartAsync());
         Assert.Contains("Install Node.js 20 or newer", thrown.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("/bin/true", "exited with exit code 0 before the Q# runtime was ready")]
+    [InlineData("/bin/ls", "not the runtime's ready line")]
+    [InlineData("/bin/cat", "not the runtime's ready line")]
+    public async Task ANodePathThatIsNotNodeSaysSo(string program, string expected)
+    {
+        await using var runtime = new QsharpRuntime(Options.Create(new QsharpRuntimeOptions { NodePath = program }));
+
+        var thrown = await Assert.ThrowsAsync<QsharpRuntimeUnavailableException>(() => runtime.StartAsync());
+
+        Assert.Contains($"'{program}' (Qsharp:NodePath)", thrown.Message);
+        Assert.Contains(expected, thrown.Message);
+        Assert.Null(runtime.ProcessId);
+    }
+
+    [Fact]
+    public async Task ANodePathThatNeverAnswersTimesOutAtStart()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("hq-node-");
+        try
+        {
+            var silent = Path.Combine(folder.FullName, "silent-node");
+            await File.WriteAllTextAsync(silent, "#!/bin/sh\nexec sleep 60\n");
+            File.SetUnixFileMode(silent, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            await using var runtime = new QsharpRuntime(Options.Create(new QsharpRuntimeOptions { NodePath = silent, StartTimeout = TimeSpan.FromSeconds(1) }));
+
+            var watch = Stopwatch.StartNew();
+            var thrown = await Assert.ThrowsAsync<QsharpRuntimeUnavailableException>(() => runtime.StartAsync());
+
+            Assert.Contains("did not announce the Q# runtime within", thrown.Message);
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"start took {watch.Elapsed}");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]
@@ -132,6 +192,19 @@ public sealed class QsharpRuntimeTests(QsharpRuntimeFixture fixture)
         finally
         {
             empty.Delete(recursive: true);
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 }

@@ -35,7 +35,18 @@ public sealed class MnistDataset : DatasetDefinition
             throw new DatasetFormatException($"{folder}: data folder not found.");
         }
 
-        return (Read(folder, "train"), Read(folder, "t10k"));
+        var (train, trainPath) = Read(folder, "train");
+        var (test, testPath) = Read(folder, "t10k");
+
+        // A model is built for one image size: train and test must share it.
+        if (train.Channels != test.Channels || train.Height != test.Height || train.Width != test.Width)
+        {
+            throw new DatasetFormatException(
+                $"{trainPath} holds {train.Channels} × {train.Height} × {train.Width} images but {testPath} holds " +
+                $"{test.Channels} × {test.Height} × {test.Width}; train and test images must have the same size.");
+        }
+
+        return (train, test);
     }
 
     public override string DefaultFolder()
@@ -53,7 +64,7 @@ public sealed class MnistDataset : DatasetDefinition
         return folder;
     }
 
-    private ImageSet Read(string folder, string prefix)
+    private (ImageSet Set, string ImagesPath) Read(string folder, string prefix)
     {
         var images = DatasetFile.Find(folder, $"{prefix}-images-idx3-ubyte", $"{prefix}-images.idx3-ubyte") ?? Require(folder, $"{prefix}-images-idx3-ubyte");
         var labelsPath = DatasetFile.Find(folder, $"{prefix}-labels-idx1-ubyte", $"{prefix}-labels.idx1-ubyte") ?? Require(folder, $"{prefix}-labels-idx1-ubyte");
@@ -64,6 +75,6 @@ public sealed class MnistDataset : DatasetDefinition
             throw new DatasetFormatException($"{labelsPath}: {labels.Length:N0} labels for the {count:N0} images of {images}.");
         }
 
-        return new ImageSet(pixels, labels, 1, rows, columns, Enumerable.Range(0, 10).Select(d => d.ToString(CultureInfo.InvariantCulture)).ToArray());
+        return (new ImageSet(pixels, labels, 1, rows, columns, Enumerable.Range(0, 10).Select(d => d.ToString(CultureInfo.InvariantCulture)).ToArray()), images);
     }
 }

@@ -83,6 +83,17 @@ public sealed class AugmentationTests
         Assert.NotEqual(imagesA.data<float>().ToArray(), imagesC.data<float>().ToArray());
     }
 
+    [Theory]
+    [InlineData(42, 0, 1966338424)]
+    [InlineData(42, 1, 885758336)]
+    [InlineData(7, 3, 2123962916)]
+    public void TheShuffleSeedIsAFunctionOfSeedAndEpochAlone(int seed, int epoch, int expected)
+    {
+        // Expected values from an independent SplitMix64 (Python): the top 31 bits of one step from (seed << 32 | epoch).
+        // The shuffle seed was HashCode.Combine(seed, epoch, ...), which .NET randomises per process.
+        Assert.Equal(expected, ImageBatchStream.ShuffleSeed(seed, epoch));
+    }
+
     private static byte[] Pattern(int channels, int height, int width) =>
         Enumerable.Range(0, channels * height * width).Select(i => (byte)((i * 37) % 251)).ToArray();
 

@@ -56,6 +56,76 @@ public sealed class DatasetReaderTests : IDisposable
         Assert.Contains("3 labels for the 2 images", thrown.Message);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AnIdxFileDeclaringNoImagesOrLabelsIsRefused(bool gzip)
+    {
+        var images = Write("no-images", Idx(IdxReader.ImagesMagic, [0, 28, 28], []), gzip);
+        var labels = Write("no-labels", Idx(IdxReader.LabelsMagic, [0], []), gzip);
+
+        var imageError = Assert.Throws<DatasetFormatException>(() => IdxReader.ReadImages(images)).Message;
+        var labelError = Assert.Throws<DatasetFormatException>(() => IdxReader.ReadLabels(labels, 10)).Message;
+
+        Assert.Contains(images, imageError);
+        Assert.Contains("declares 0 images", imageError);
+        Assert.Contains("declares 0 labels", labelError);
+    }
+
+    [Theory]
+    [InlineData(0, 28)]
+    [InlineData(28, -1)]
+    public void AnIdxFileDeclaringANonPositiveDimensionIsRefused(int rows, int columns)
+    {
+        var images = Write("flat", Idx(IdxReader.ImagesMagic, [1, rows, columns], new byte[16]), false);
+
+        var thrown = Assert.Throws<DatasetFormatException>(() => IdxReader.ReadImages(images)).Message;
+
+        Assert.Contains($"{rows} × {columns}", thrown);
+        Assert.Contains("must be positive", thrown);
+    }
+
+    [Theory]
+    [InlineData(int.MaxValue, 28, 28)]
+    [InlineData(int.MaxValue, int.MaxValue, int.MaxValue)]
+    public void AHugeDeclaredCountIsRefusedWithItsTrueSizeBeforeReading(int count, int rows, int columns)
+    {
+        var images = Write("huge", Idx(IdxReader.ImagesMagic, [count, rows, columns], new byte[784]), false);
+        var needed = 16 + ((System.Numerics.BigInteger)count * rows * columns);
+
+        var thrown = Assert.Throws<DatasetFormatException>(() => IdxReader.ReadImages(images)).Message;
+
+        Assert.Contains(images, thrown);
+        Assert.Contains(needed.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), thrown);
+        Assert.DoesNotContain("-", thrown.Replace(images, string.Empty, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MnistTrainAndTestImagesOfDifferentSizesAreRefusedNamingBothFiles()
+    {
+        File.WriteAllBytes(Path.Combine(folder, "train-images-idx3-ubyte"), Idx(IdxReader.ImagesMagic, [2, 56, 14], new byte[2 * 784]));
+        File.WriteAllBytes(Path.Combine(folder, "train-labels-idx1-ubyte"), Idx(IdxReader.LabelsMagic, [2], [1, 2]));
+        File.WriteAllBytes(Path.Combine(folder, "t10k-images-idx3-ubyte"), Idx(IdxReader.ImagesMagic, [1, 28, 28], new byte[784]));
+        File.WriteAllBytes(Path.Combine(folder, "t10k-labels-idx1-ubyte"), Idx(IdxReader.LabelsMagic, [1], [4]));
+
+        var thrown = Assert.Throws<DatasetFormatException>(() => new MnistDataset().LoadOfficial(folder)).Message;
+
+        Assert.Contains(Path.Combine(folder, "train-images-idx3-ubyte"), thrown);
+        Assert.Contains(Path.Combine(folder, "t10k-images-idx3-ubyte"), thrown);
+        Assert.Contains("1 × 56 × 14", thrown);
+        Assert.Contains("1 × 28 × 28", thrown);
+    }
+
+    [Fact]
+    public void ASplitLeftEmptyIsRefused()
+    {
+        var one = new ImageSet(new byte[4], [3], 1, 2, 2, Enumerable.Range(0, 10).Select(i => $"{i}").ToArray());
+
+        var thrown = Assert.Throws<DatasetFormatException>(() => DatasetSplits.Create(SplitPolicy.ValidationFromTrain, one, one, seed: 1)).Message;
+
+        Assert.Contains("validation split is empty", thrown);
+    }
+
     [Fact]
     public void CifarRecordsKeepTheFineLabelAndPlaneOrder()
     {

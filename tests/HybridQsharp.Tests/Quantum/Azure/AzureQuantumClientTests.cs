@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Azure.Core;
+using Azure.Identity;
 using HybridQsharp.Quantum.Azure;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -105,6 +106,67 @@ public sealed class AzureQuantumClientTests
         Assert.Equal(-1, z[1], 12);
     }
 
+    [Fact]
+    public async Task NoAvailableCredentialIsOneClearLine()
+    {
+        using var server = new RecordedAzureQuantumServer("Succeeded");
+        var unavailable = new CredentialUnavailableException(
+            "DefaultAzureCredential failed to retrieve a token from the included credentials.\n- EnvironmentCredential authentication unavailable.\n- AzureCliCredential authentication failed: Azure CLI not installed");
+        var client = new AzureQuantumClient(new HttpClient(), new FailingCredential(unavailable), Options(server.Endpoint), NullLogger<AzureQuantumClient>.Instance);
+
+        var thrown = await Assert.ThrowsAsync<AzureQuantumException>(() => client.GetJobAsync("sample-0005", CancellationToken.None));
+
+        Assert.StartsWith("Azure sign-in failed: no credential is available", thrown.Message);
+        Assert.Contains("az login", thrown.Message);
+        Assert.DoesNotContain("\n", thrown.Message);
+        Assert.Empty(server.Log);
+    }
+
+    [Fact]
+    public async Task AFailedSignInIsOneClearLine()
+    {
+        using var server = new RecordedAzureQuantumServer("Succeeded");
+        var failed = new AuthenticationFailedException("ClientSecretCredential authentication failed: AADSTS7000215: Invalid client secret provided.\nTrace ID: 1234");
+        var client = new AzureQuantumClient(new HttpClient(), new FailingCredential(failed), Options(server.Endpoint), NullLogger<AzureQuantumClient>.Instance);
+
+        var thrown = await Assert.ThrowsAsync<AzureQuantumException>(() => client.SubmitAsync(Job("sample-0006"), CancellationToken.None));
+
+        Assert.Equal("Azure sign-in failed: ClientSecretCredential authentication failed: AADSTS7000215: Invalid client secret provided", thrown.Message);
+        Assert.Empty(server.Log);
+    }
+
+    [Fact]
+    public async Task AnInvalidTenantFromTheCredentialIsOneClearLine()
+    {
+        using var server = new RecordedAzureQuantumServer("Succeeded");
+        var invalid = new ArgumentException("Invalid tenant id provided. You can locate your tenant id by following the instructions listed here: https://example.invalid", "tenantId");
+        var client = new AzureQuantumClient(new HttpClient(), new FailingCredential(invalid), Options(server.Endpoint), NullLogger<AzureQuantumClient>.Instance);
+
+        var thrown = await Assert.ThrowsAsync<AzureQuantumException>(() => client.GetJobAsync("sample-0007", CancellationToken.None));
+
+        Assert.StartsWith("The Azure credential is misconfigured: Invalid tenant id provided", thrown.Message);
+    }
+
+    [Theory]
+    [InlineData("not a tenant!")]
+    [InlineData("abc_def")]
+    [InlineData("contoso.onmicrosoft.com/")]
+    public void AnInvalidTenantIdIsRefusedBeforeAzureIdentitySeesIt(string tenant)
+    {
+        // Azure.Identity would throw from DefaultAzureCredential's static initialiser, breaking it for the whole process.
+        var thrown = Assert.Throws<AzureQuantumException>(() => AzureCredentials.CreateDefault(name => name == AzureCredentials.TenantVariable ? tenant : null));
+
+        Assert.Contains($"AZURE_TENANT_ID '{tenant}' is not a tenant id", thrown.Message);
+    }
+
+    [Theory]
+    [InlineData("72f988bf-86f1-41af-91ab-2d7cd011db47", true)]
+    [InlineData("contoso.onmicrosoft.com", true)]
+    [InlineData("a b", false)]
+    [InlineData("é", false)]
+    [InlineData("", false)]
+    public void TenantIdsFollowAzureIdentitysRule(string tenant, bool valid) => Assert.Equal(valid, AzureCredentials.IsTenantId(tenant));
+
     private static AzureJobRequest Job(string id) =>
         new(id, $"hybridqsharp {id}", Program, AzureJobRequest.BitcodeContentType, 2, new JsonObject { ["sample"] = id });
 
@@ -121,6 +183,14 @@ public sealed class AzureQuantumClientTests
         RetryDelay = TimeSpan.FromMilliseconds(10),
         MaxRetries = maxRetries,
     };
+
+    /// <summary>Test double for a credential whose sign-in fails as Azure.Identity's do.</summary>
+    private sealed class FailingCredential(Exception failure) : TokenCredential
+    {
+        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) => throw failure;
+
+        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) => throw failure;
+    }
 
     /// <summary>Test double for DefaultAzureCredential: a fixed token, no identity involved.</summary>
     private sealed class StaticTokenCredential : TokenCredential

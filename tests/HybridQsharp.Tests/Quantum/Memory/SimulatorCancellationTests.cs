@@ -1,0 +1,26 @@
+using HybridQsharp.Quantum.Simulation;
+
+namespace HybridQsharp.Tests.Quantum.Memory;
+
+/// <summary>Cancellation reaches every worker of the simulator at its next circuit, not at the end of its share.</summary>
+public sealed class SimulatorCancellationTests
+{
+    [Fact]
+    public void ParallelWorkersStopAtTheirNextCircuit()
+    {
+        var simulator = new StateVectorSimulator(maxDegreeOfParallelism: 2);
+        using var cancellation = new CancellationTokenSource();
+        var started = 0;
+
+        // 20-qubit items are large enough that both workers run; the first one to start cancels.
+        Assert.ThrowsAny<OperationCanceledException>(() => simulator.ForEachCircuit(1_000, 20, () => 0, cancellation.Token, (_, _) =>
+        {
+            if (Interlocked.Increment(ref started) == 1)
+            {
+                cancellation.Cancel();
+            }
+        }));
+
+        Assert.InRange(started, 1, 2);
+    }
+}

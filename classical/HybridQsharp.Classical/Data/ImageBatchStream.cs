@@ -20,7 +20,11 @@ public sealed class ImageBatchStream(ImageSet images, Normalization normalizatio
     {
         var order = Enumerable.Range(0, images.Count).ToArray();
         if (shuffle)
-            new Random(HashCode.Combine(seed, epoch, 0x5eed)).Shuffle(order);
+        {
+            // Not HashCode.Combine: its seed changes with every process, and so did the order (and a resumed run's).
+            new Random((int)(SplitMix64.For(seed, epoch, 0x5eed).Next() >> 33)).Shuffle(order);
+        }
+
         var (c, h, w) = (images.Channels, images.Height, images.Width);
         var size = images.ImageSize;
         for (var start = 0; start < order.Length; start += batchSize)

@@ -83,6 +83,21 @@ public sealed class AugmentationTests
         Assert.NotEqual(imagesA.data<float>().ToArray(), imagesC.data<float>().ToArray());
     }
 
+    [Fact]
+    public void TheShuffleDependsOnlyOnSeedAndEpochInEveryProcess()
+    {
+        // Labels are the image indices, so the first batch's labels are the shuffled order; a per-process hash seed would
+        // give another order in every test run.
+        var set = new ImageSet(new byte[10 * 4], Enumerable.Range(0, 10).Select(i => (byte)i).ToArray(), 1, 2, 2, Enumerable.Range(0, 10).Select(i => $"{i}").ToArray());
+        var stream = new ImageBatchStream(set, Mnist.Normalization, ImageAugmentation.None, shuffle: true, seed: 42);
+
+        var order = stream.Batches(1, 10).Single().Labels.data<long>().ToArray();
+
+        Assert.Equal(ExpectedOrder, order);
+    }
+
+    private static readonly long[] ExpectedOrder = [4, 7, 9, 3, 0, 6, 2, 5, 8, 1];
+
     private static byte[] Pattern(int channels, int height, int width) =>
         Enumerable.Range(0, channels * height * width).Select(i => (byte)((i * 37) % 251)).ToArray();
 

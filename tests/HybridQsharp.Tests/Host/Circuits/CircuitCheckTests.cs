@@ -41,10 +41,11 @@ public sealed class CircuitCheckTests(QsharpRuntimeFixture fixture)
     {
         var report = await Check().RunAsync(BuiltInClassifiers.Paper(), 2);
 
-        // docs/circuits.md: the uniformly controlled RY tree costs 14 CNOTs, each ring 4.
+        // The RY tree's uniformly controlled rotations with m = 1, 2, 3 controls split recursively on their first control,
+        // 2(2^m - 1) CNOTs each: 2 + 6 + 14 = 22; each CNOT ring 4.
         Assert.Equal(new Dictionary<string, int> { ["Rx"] = 8, ["Ry"] = 15, ["CX"] = 30 }, report.Gates!.ByKind);
-        // Möttönen's uniformly controlled RY with k controls spreads its 2^k tree angles over 2^k rotations, each angle
-        // with weight ±2^-k (the first of a level with + everywhere): the tree angles of levels 1-3 are shared, 2 + 4 + 8.
+        // The uniformly controlled RY with k controls spreads its 2^k tree angles over 2^k rotations, each angle with
+        // weight ±2^-k (halved at each split; the first of a level with + everywhere): levels 1-3 are shared, 2 + 4 + 8.
         Assert.Equal(new ParametricGateSummary(23, 15, 8, 0, 0, 14), report.ParametricGates);
         for (var level = 0; level < 4; level++)
         {
@@ -135,6 +136,17 @@ public sealed class CircuitCheckTests(QsharpRuntimeFixture fixture)
         Assert.Null(report.Gradients);
         Assert.False(report.Passed);
         Assert.Contains("refused     Cannot lift Bent.Classifier", CircuitCheckText.Render(report));
+    }
+
+    [Fact]
+    public async Task AProductOfAWeightAndAFeatureIsRefusedNamingBoth()
+    {
+        var circuit = await LoadAsync(WorkbenchCircuits.Product, WorkbenchCircuits.ProductOperation, qubits: 1);
+
+        var report = await Check().RunAsync(circuit, 1);
+
+        Assert.StartsWith("Cannot lift Product.Classifier: the angle of gate #1 (rx on qubit 0", report.Refusal);
+        Assert.Contains("is not an affine function of features[0], weights[0] jointly (a product of parameters?)", report.Refusal);
     }
 
     private static void AssertAgreesAndDifferentiates(CircuitCheckReport report)

@@ -72,6 +72,24 @@ public static class WorkbenchCircuits
         }).ToArray();
     }
 
+    public const string ProductOperation = "Product.Classifier";
+
+    /// <summary>An angle that is a weight times a feature: affine in each alone, not jointly.</summary>
+    public static QsharpSource Product { get; } = new("user/Product.qs", """
+        namespace Product {
+            struct Shape { Features : Int, Weights : Int }
+
+            operation Classifier(features : Double[], weights : Double[], qubits : Qubit[]) : Unit {
+                Ry(features[0], qubits[0]);
+                Rx(weights[0] * features[0], qubits[0]);
+            }
+
+            function ClassifierShape(nQubits : Int, nLayers : Int) : Shape {
+                new Shape { Features = 1, Weights = 1 }
+            }
+        }
+        """);
+
     /// <summary>An angle that is ArcTan of a weight: not affine, refused naming the gate and the weight.</summary>
     public static QsharpSource Bent { get; } = new("user/Bent.qs", """
         namespace Bent {

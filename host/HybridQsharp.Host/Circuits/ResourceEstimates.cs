@@ -15,6 +15,9 @@ public static class ResourceEstimates
 {
     public static readonly string[] Profiles = ["qubit_gate_ns_e3", "qubit_gate_ns_e4", "qubit_gate_us_e3", "qubit_gate_us_e4", "qubit_maj_ns_e4", "qubit_maj_ns_e6"];
 
+    /// <summary>What the table's numbers are for.</summary>
+    public const string Heading = "QDK resource estimate (one call of the classifier, every qubit measured):";
+
     public sealed record Row(string Profile, string Status, long? PhysicalQubits, double? RuntimeNanoseconds, long? LogicalQubits, long? RotationCount, long? Rqops);
 
     public static async Task<IReadOnlyList<Row>> EstimateAsync(QsharpRuntime runtime, ClassifierCircuit circuit, double[][] arguments, CancellationToken cancellationToken)

@@ -36,6 +36,9 @@ public sealed class ExperimentCommandOptions
     public Option<string[]> QsharpFiles { get; } = new("--qsharp") { Description = "Your own .qs files holding the classifier (with --operation).", AllowMultipleArgumentsPerToken = true };
     public Option<string> Operation { get; } = new("--operation") { Description = "Fully qualified name of your classifier operation (features, weights, qubits) => Unit." };
 
+    /// <summary>The options that choose a circuit (built-in or the user's), for the circuit verbs.</summary>
+    public IEnumerable<Option> CircuitSelection => [Qubits, Layers, Encoding, Ansatz, QsharpFiles, Operation, Features, Weights];
+
     public IEnumerable<Option> All => [Dataset, DataDirectory, Model, Preset, Epochs, BatchSize, Limit, Seed, Qubits, Layers, Encoding, Ansatz, Backend, Gradient, Output, Resume, QsharpFiles, Operation, Features, Weights];
 
     /// <summary>The given flags as configuration overrides.</summary>

@@ -411,7 +411,11 @@ public sealed partial class TapeLifter
             .Select(circuit.ParameterName)
             .ToList();
         var gate = singleGates.Count > 0 ? singleGates[0][misfit.Gate] : null;
-        var which = bending.Count > 0 ? $"of {string.Join(", ", bending)}" : "of its parameters jointly";
+        // Affine in each parameter alone but not jointly (a product such as weights[0] * features[0]): name what the angle depends on.
+        var dependsOn = tape.Angles[tape.Gates[misfit.Gate].AngleIndex].ParameterIndices.Select(circuit.ParameterName).ToList();
+        var which = bending.Count > 0 ? $"of {string.Join(", ", bending)}"
+            : dependsOn.Count > 1 ? $"of {string.Join(", ", dependsOn)} jointly (a product of parameters?)"
+            : "of its parameters jointly";
         return new TapeLiftingException(
             $"Cannot lift {circuit.Operation}: the angle of gate #{misfit.Gate} ({gate}, QIR line {gate?.Line}) is not an affine function {which} " +
             $"(affine fit {misfit.Predicted:G6}, Q# computed {misfit.Actual:G6}). " +

@@ -48,7 +48,8 @@ public sealed class ExperimentRunner(
         var configuration = ConfigurationIdentity(settings, plan);
         var qsharpVersion = await runtime.StartAsync(cancellationToken);
         var environment = EnvironmentInfo.Collect(qsharpVersion);
-        RunFolder.WriteJson(run.Config, new { settings = options.Value, plan, environment, configuration });
+        var attack = settings.TrainingAttack;
+        RunFolder.WriteJson(run.Config, new { settings = options.Value, plan, environment, configuration, attack, testAttacks = settings.TestAttacks });
 
         var training = new TrainingOptions
         {
@@ -57,6 +58,8 @@ public sealed class ExperimentRunner(
             Seed = settings.Seed,
             RobustnessEvery = plan.RobustnessEvery,
             RobustnessSamples = plan.RobustnessSamples,
+            Attack = attack,
+            TestAttacks = settings.TestAttacks,
         };
         var trainer = new Trainer(training, loggerFactory.CreateLogger<Trainer>());
         var architecture = settings.Dataset.Architecture;
@@ -83,8 +86,8 @@ public sealed class ExperimentRunner(
                 var result = trainer.Train(model, data.Train, data.Validation, data.Test, run.Checkpoints(kind), settings.Resume,
                     configuration + "/" + kind.Key(), progress, cancellationToken);
                 outcomes.Add(new ModelOutcome(kind, result.TrainableParameters, result.History, result.BestEpoch, result.BestValidationAccuracy,
-                    result.Test, result.TestRobustness, result.Completed));
-                MetricsFiles.Write(run, new ExperimentSummary(settings.Dataset.Key, plan, environment, outcomes));
+                    result.Test, result.TestAttacks, result.Completed));
+                MetricsFiles.Write(run, new ExperimentSummary(settings.Dataset.Key, plan, environment, outcomes, attack));
                 if (!result.Completed)
                 {
                     logger.LogWarning("Interrupted: {Folder} holds the checkpoints; continue with: hybridq train --out {Folder} --resume (and the same options)",
@@ -93,9 +96,10 @@ public sealed class ExperimentRunner(
                 }
             }
 
-            var summary = new ExperimentSummary(settings.Dataset.Key, plan, environment, outcomes);
+            var summary = new ExperimentSummary(settings.Dataset.Key, plan, environment, outcomes, attack);
             MetricsFiles.Write(run, summary);
-            await reporter.WriteAsync(run, summary, data, trained, execution, cancellationToken);
+            var everyFigure = settings.ReportFigures == ReportFigures.All;
+            await reporter.WriteAsync(run, summary, everyFigure ? data : null, everyFigure ? trained : [], everyFigure ? execution : null, cancellationToken);
             logger.LogInformation("Done: {Report}", run.ReportMarkdown);
             return summary;
         }
@@ -110,5 +114,5 @@ public sealed class ExperimentRunner(
 
     private static string ConfigurationIdentity(ExperimentSettings s, ExperimentPlan p) =>
         string.Join('|', s.Dataset.Key, p.Preset.Key(), p.Epochs, p.BatchSize, p.TrainLimit, s.Seed, s.Qubits, s.Layers, s.Encoding, s.Ansatz, s.Gradient,
-            string.Join(';', s.QsharpFiles), s.Operation).ToLowerInvariant();
+            string.Join(';', s.QsharpFiles), s.Operation, s.Attack, s.AttackEpsilon, s.AttackStepSize, s.AttackSteps).ToLowerInvariant();
 }

@@ -35,18 +35,19 @@ public static class RunMerge
         var md = new StringBuilder();
         md.AppendLine($"# HybridQsharp: {runs.Count} runs merged").AppendLine();
         md.AppendLine("Runs: " + string.Join(", ", folders.Select(f => $"`{f}`"))).AppendLine();
-        md.AppendLine("| dataset | model | runs | best val acc | test acc | test macro F1 | PGD acc (test) | median epoch s |");
-        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        var attacks = AttackColumns.Of(runs.SelectMany(r => r.Models));
+        md.AppendLine("| dataset | model | runs | best val acc | test acc | test macro F1 | " + string.Concat(attacks.Select(a => AttackColumns.Header(a.Label) + " | ")) + "median epoch s |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|" + string.Concat(attacks.Select(_ => "---:|")) + "---:|");
         foreach (var group in runs.SelectMany(r => r.Models.Select(m => (r.Dataset, Model: m))).GroupBy(x => (x.Dataset, x.Model.Model)))
         {
             var models = group.Select(g => g.Model).ToList();
             md.AppendLine(string.Join(" | ",
-                $"| {group.Key.Dataset}", group.Key.Model.Key(), models.Count.ToString(CultureInfo.InvariantCulture),
+                [$"| {group.Key.Dataset}", group.Key.Model.Key(), models.Count.ToString(CultureInfo.InvariantCulture),
                 MeanStd(models.Select(m => (double?)m.BestValidationAccuracy), percent: true),
                 MeanStd(models.Select(m => m.Test?.Accuracy), percent: true),
                 MeanStd(models.Select(m => m.Test?.Metrics.F1), percent: false),
-                MeanStd(models.Select(m => m.TestRobustness), percent: true),
-                MeanStd(models.Select(m => Median.Of(m.History.Select(h => h.EpochSeconds))), percent: false) + " |"));
+                .. attacks.Select(a => MeanStd(models.Select(m => m.Attack(a.Semantics)?.Accuracy), percent: true)),
+                MeanStd(models.Select(m => Median.Of(m.History.Select(h => h.EpochSeconds))), percent: false) + " |"]));
         }
 
         return md.ToString();

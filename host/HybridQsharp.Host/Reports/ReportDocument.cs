@@ -139,7 +139,7 @@ public static class ReportDocument
         }
     }
 
-    private static string TableHtml(string markdownTable)
+    internal static string TableHtml(string markdownTable)
     {
         var rows = markdownTable.Split('\n').Where(r => r.StartsWith('|') && !r.StartsWith("|---", StringComparison.Ordinal)).ToList();
         var h = new StringBuilder("<table>");

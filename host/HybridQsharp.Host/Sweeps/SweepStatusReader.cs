@@ -62,7 +62,7 @@ public sealed class SweepStatusReader(SlurmClient slurm)
         {
             return task.State switch
             {
-                SlurmTaskState.Pending or SlurmTaskState.Requeued => View(CellStatus.Queued, $"Slurm: {task.Reason}"),
+                SlurmTaskState.Pending or SlurmTaskState.Requeued => View(CellStatus.Queued, task.Reason is "None" or "" ? null : $"Slurm: {task.Reason}"),
                 SlurmTaskState.Running or SlurmTaskState.Configuring or SlurmTaskState.Completing or SlurmTaskState.Suspended => View(CellStatus.Running),
                 SlurmTaskState.Cancelled => View(CellStatus.Cancelled, "Slurm: cancelled (scancel)"),
                 SlurmTaskState.Timeout or SlurmTaskState.Deadline => View(CellStatus.Cancelled, $"Slurm: {task.StateText} (time limit)"),

@@ -198,6 +198,11 @@ public static class SweepGridFile
         {
             throw new SweepGridException([$"{source}: not valid YAML at line {e.Start.Line}, column {e.Start.Column} ({e.Message})"]);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet 18 throws this, without a position, for some unterminated flow collections.
+            throw new SweepGridException([$"{source}: not valid YAML ({e.Message}; is a [ or {{ left open?)"]);
+        }
     }
 
     private static GridNode FromYaml(YamlNode node) => node switch

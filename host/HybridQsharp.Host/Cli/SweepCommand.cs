@@ -1,11 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using HybridQsharp.Classical.Torch;
 using HybridQsharp.Host.Experiments;
 using HybridQsharp.Host.Runs;
 using HybridQsharp.Host.Sweeps;
 using HybridQsharp.Host.Sweeps.Executors;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HybridQsharp.Host.Cli;
 
@@ -163,6 +165,10 @@ public static class SweepCommand
         var exitCode = await VerbRunner.RunAsync(settings, overrides, async (services, token) =>
         {
             recorder.Planned(services.GetRequiredService<ExperimentSettings>().Plan.Epochs);
+            var logger = services.GetRequiredService<ILogger<CellStateRecorder>>();
+            TorchNativeLibrary.EnsureLoaded(logger);
+            logger.LogInformation("Cell {Cell}, attempt {Attempt}: {Torch} torch thread(s), {Processors} processor(s) for .NET (OMP_NUM_THREADS={Omp})",
+                cell.Id, recorder.State.Attempt, TorchSharp.torch.get_num_threads(), Environment.ProcessorCount, Environment.GetEnvironmentVariable("OMP_NUM_THREADS") ?? "unset");
             await services.GetRequiredService<ExperimentRunner>().RunAsync(token);
             return ExitCodes.Success;
         }, cancellationToken);

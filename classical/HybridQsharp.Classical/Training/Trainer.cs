@@ -90,7 +90,8 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
                     testAttacks.Add(Measure(model, test, attack, options.RobustnessSamples, options.Seed, cancellationToken));
             }
 
-            logger.LogInformation("{Model}: best epoch {Best}, test accuracy {Accuracy:P2}, macro F1 {F1:F4}, under attack: {Robust}", name, bestEpoch, testResult.Accuracy, testResult.Metrics.F1,
+            logger.LogInformation("{Model}: best epoch {Best}, test accuracy {Accuracy:P2}, macro F1 {F1:F4}, under attack: {Robust}",
+                name, bestEpoch, testResult.Accuracy, testResult.Metrics.F1,
                 testAttacks.Count == 0 ? "not measured" : string.Join(", ", testAttacks.Select(a => $"{a.Label} {a.Accuracy:P2}")));
         }
 
@@ -125,7 +126,8 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
         Measure(model, split, options.Attack, maxSamples, seed, cancellationToken).Accuracy;
 
     /// <summary>Accuracy on images of (a prefix of) a split perturbed by <paramref name="attack"/>, with the attack's settings.</summary>
-    public AttackMeasurement Measure(ImageClassifier model, IBatchStream split, PgdAttack attack, int? maxSamples, int seed, CancellationToken cancellationToken = default)
+    public AttackMeasurement Measure(ImageClassifier model, IBatchStream split, PgdAttack attack, int? maxSamples, int seed,
+        CancellationToken cancellationToken = default)
     {
         model.eval();
         long correct = 0, seen = 0;

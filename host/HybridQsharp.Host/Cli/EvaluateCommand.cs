@@ -16,10 +16,14 @@ public static class EvaluateCommand
     {
         var run = InferCommand.RunOption();
         var model = new Option<ModelKind>("--model") { Description = "hybrid, classical or twin.", DefaultValueFactory = _ => ModelKind.Hybrid };
-        var robustness = new Option<bool>("--robustness") { Description = "Also measure accuracy under attack (ε, step and steps as the run was trained with)." };
+        var robustness = new Option<bool>("--robustness")
+        {
+            Description = "Also measure accuracy under attack (ε, step and steps as the run was trained with).",
+        };
         var attack = new Option<string>("--attack")
         {
-            Description = "With --robustness: sound (ε in pixel units, clamped in pixel space), paper (the paper's torchattacks PGD on normalised images), "
+            Description = "With --robustness: sound (ε in pixel units, clamped in pixel space), "
+                + "paper (the paper's torchattacks PGD on normalised images), "
                 + "clamp-only (no perturbation, the paper's clamp alone), or all three. Default: the run's own attack.",
         };
         attack.AcceptOnlyFromAmong([.. AttackSemanticsNames.All, "all"]);
@@ -39,7 +43,8 @@ public static class EvaluateCommand
                 r.AddError("--samples must be at least 1.");
             }
         });
-        var command = new Command("evaluate", "Evaluate a run's best checkpoint on the test split.\n\nExamples:\n  hybridq evaluate --run runs/mnist-paper --model classical --robustness --attack all")
+        var command = new Command("evaluate", "Evaluate a run's best checkpoint on the test split.\n\nExamples:\n"
+            + "  hybridq evaluate --run runs/mnist-paper --model classical --robustness --attack all")
         {
             run, model, robustness, attack, epsilon, samples,
         };
@@ -59,7 +64,9 @@ public static class EvaluateCommand
                 {
                     null => [settings.TrainingAttack],
                     "all" => settings.TestAttacks,
-                    var name => AttackSemanticsNames.TryParse(name, out var semantics) ? [settings.AttackOf(semantics)] : throw new CommandLineError($"unknown attack '{name}'"),
+                    var name => AttackSemanticsNames.TryParse(name, out var semantics)
+                        ? [settings.AttackOf(semantics)]
+                        : throw new CommandLineError($"unknown attack '{name}'"),
                 };
                 foreach (var pgd in chosen)
                 {

@@ -22,12 +22,19 @@ public sealed class ExperimentCommandOptions
     public Option<int?> Layers { get; } = new("--layers") { Description = "Ansatz layers (the paper: 2)." };
     public Option<string> Encoding { get; } = new("--encoding") { Description = "amplitude (reducer gives 2^n values) or angle (n values)." };
     public Option<string> Ansatz { get; } = new("--ansatz") { Description = "basic (BasicEntanglerLayers, the paper's) or strong (StronglyEntanglingLayers)." };
-    public Option<string> Attack { get; } = new("--attack") { Description = "Robustness attack every few epochs: sound (default; ε in pixel units, clamped to [0, 1] in pixel space) or paper (the paper's torchattacks PGD on normalised images). The best model meets both, and the clamp alone, on the test split." };
-    public Option<double?> AttackEpsilon { get; } = new("--attack-epsilon") { Description = "PGD ε (default 0.1), in the units of the attack's semantics." };
+    public Option<string> Attack { get; } = new("--attack")
+    {
+        Description = "Robustness attack every few epochs: sound (default; ε in pixel units, clamped to [0, 1] in pixel space) or paper "
+            + "(the paper's torchattacks PGD on normalised images). The best model meets both, and the clamp alone, on the test split.",
+    };
+    public Option<double?> AttackEpsilon { get; } = new("--attack-epsilon") { Description = "PGD ε (default 0.1), in the units of the attack." };
     public Option<double?> AttackStepSize { get; } = new("--attack-step-size") { Description = "PGD step size α (default 0.01)." };
     public Option<int?> AttackSteps { get; } = new("--attack-steps") { Description = "PGD steps (default 10)." };
-    public Option<int?> RobustnessSamples { get; } = new("--robustness-samples") { Description = "Images each robustness measurement attacks (default: 256 for quick, all for paper)." };
-    public Option<string> ReportFigures { get; } = new("--report-figures") { Description = "all (default) or metrics (only the figures drawn from metrics: fast)." };
+    public Option<int?> RobustnessSamples { get; } = new("--robustness-samples")
+    {
+        Description = "Images each robustness measurement attacks (default: 256 for quick, all for paper).",
+    };
+    public Option<string> ReportFigures { get; } = new("--report-figures") { Description = "all (default) or metrics (those from metrics only)." };
     public Option<string> Backend { get; } = new("--backend") { Description = "native (fast, checked against Q#) or qsharp (every circuit on the Q# simulator: slow)." };
     public Option<string> Gradient { get; } = new("--gradient") { Description = "parameter-shift (default) or adjoint (native backend only)." };
     public Option<string> Output { get; } = new("--out") { Description = "Run folder (default runs/<dataset>-<preset>-<time>)." };
@@ -35,7 +42,11 @@ public sealed class ExperimentCommandOptions
     public Option<string[]> QsharpFiles { get; } = new("--qsharp") { Description = "Your own .qs files holding the classifier (with --operation).", AllowMultipleArgumentsPerToken = true };
     public Option<string> Operation { get; } = new("--operation") { Description = "Fully qualified name of your classifier operation (features, weights, qubits) => Unit." };
 
-    public IEnumerable<Option> All => [Dataset, DataDirectory, Model, Preset, Epochs, BatchSize, Limit, Seed, Qubits, Layers, Encoding, Ansatz, Attack, AttackEpsilon, AttackStepSize, AttackSteps, RobustnessSamples, ReportFigures, Backend, Gradient, Output, Resume, QsharpFiles, Operation];
+    public IEnumerable<Option> All =>
+    [
+        Dataset, DataDirectory, Model, Preset, Epochs, BatchSize, Limit, Seed, Qubits, Layers, Encoding, Ansatz, Attack, AttackEpsilon,
+        AttackStepSize, AttackSteps, RobustnessSamples, ReportFigures, Backend, Gradient, Output, Resume, QsharpFiles, Operation,
+    ];
 
     /// <summary>The given flags as configuration overrides.</summary>
     public List<KeyValuePair<string, string?>> Overrides(ParseResult parse)

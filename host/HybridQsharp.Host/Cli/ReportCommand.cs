@@ -17,12 +17,17 @@ public static class ReportCommand
 {
     public static Command Create(Option<string[]> settings)
     {
-        var runs = new Option<string[]>("--runs") { Description = "One run folder (rebuild its report) or several (statistics over their seeds).", AllowMultipleArgumentsPerToken = true };
-        var sweep = new Option<string>("--sweep") { Description = "A sweep folder: statistics over seeds, paired tests, figures and the claims table in its report." };
+        var runs = new Option<string[]>("--runs")
+        {
+            Description = "One run folder (rebuild its report) or several (statistics over their seeds).", AllowMultipleArgumentsPerToken = true,
+        };
+        var sweep = new Option<string>("--sweep") { Description = "A sweep folder: statistics over seeds, paired tests, figures, claims." };
         var claims = new Option<bool>("--claims") { Description = "Print only the table of the paper's claims (with --runs or --sweep)." };
         var output = new Option<string>("--out") { Description = "Folder for the report of several runs (default: the current folder)." };
-        var command = new Command("report", "Rebuild a run's report.md/report.html, or report statistics over seeds and the paper's claims for a sweep or several runs.\n\n"
-            + "Examples:\n  hybridq report --runs runs/mnist-quick-20261124-101500\n  hybridq report --sweep sweeps/mnist\n  hybridq report --sweep sweeps/mnist --claims\n"
+        var command = new Command("report", "Rebuild a run's report.md/report.html, or report statistics over seeds and the paper's claims "
+            + "for a sweep or several runs.\n\nExamples:\n  hybridq report --runs runs/mnist-quick-20261124-101500\n"
+            + "  hybridq report --sweep sweeps/mnist\n"
+            + "  hybridq report --sweep sweeps/mnist --claims\n"
             + "  hybridq report --runs runs/seed1 runs/seed2 runs/seed3 --out runs/merged")
         {
             runs, sweep, claims, output,
@@ -49,7 +54,9 @@ public static class ReportCommand
                 target = folder.Path;
                 title = $"HybridQsharp sweep {Path.GetFileName(folder.Path)}";
                 notes.Add($"{fromCells.Count} of {fromCells.Count + missing.Count} cells completed and reported here"
-                    + (missing.Count > 0 ? $"; not (yet) completed: {string.Join(", ", missing)} (hybridq sweep status --sweep {folder.Path})" : "."));
+                    + (missing.Count > 0
+                        ? $"; not (yet) completed: {string.Join(", ", missing)} (hybridq sweep status --sweep {folder.Path})"
+                        : "."));
             }
             else if (folders.Length == 1 && !parse.GetValue(claims))
             {
@@ -89,7 +96,8 @@ public static class ReportCommand
     /// <summary>What the numbers rest on, for the notes under the title.</summary>
     private static IEnumerable<string> Protocol(IReadOnlyList<SeedResult> results)
     {
-        var byGroup = results.GroupBy(r => (r.Dataset, r.Model)).Select(g => $"{g.Key.Dataset} {g.Key.Model.Key()}: seeds {string.Join(", ", g.Select(r => r.Seed).Order())}");
+        var byGroup = results.GroupBy(r => (r.Dataset, r.Model))
+            .Select(g => $"{g.Key.Dataset} {g.Key.Model.Key()}: seeds {string.Join(", ", g.Select(r => r.Seed).Order())}");
         yield return "Seeds per model: " + string.Join("; ", byGroup) + ".";
         var epochs = results.Select(r => r.ValidationCurve.Count).Distinct().Order().ToList();
         yield return $"Epochs per run: {string.Join(", ", epochs)} (the paper trained 50).";

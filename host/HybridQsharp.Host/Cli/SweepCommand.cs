@@ -35,7 +35,8 @@ public static class SweepCommand
         var output = new Option<string>("--out") { Description = "The sweep folder (sweep.json, cells/<id>/, report).", Required = true };
         var (executor, parallel, memory) = (ExecutorOption(), ParallelOption(), CellMemoryOption());
         var dryRun = new Option<bool>("--dry-run") { Description = "Expand and check the grid, print its cells, write nothing." };
-        var command = new Command("sweep", "Run a grid of experiments (models × datasets × seeds × ...), each cell an ordinary run folder, locally or on Slurm." + Examples)
+        var command = new Command("sweep",
+            "Run a grid of experiments (models × datasets × seeds × ...), each cell an ordinary run folder, locally or on Slurm." + Examples)
         {
             output, executor, parallel, memory, dryRun,
             Status(settings), Resume(settings), RunCell(settings),
@@ -64,11 +65,12 @@ public static class SweepCommand
             var kind = parse.GetValue(executor);
             var manifest = folder.Exists
                 ? Reconcile(folder, folder.ReadManifest(), cells)
-                : new SweepManifest(SweepManifest.CurrentVersion, DateTimeOffset.UtcNow, source == "flags" ? source : Path.GetFullPath(parse.GetValue(grid.Grid)!),
-                    given, kind, cells, []);
+                : new SweepManifest(SweepManifest.CurrentVersion, DateTimeOffset.UtcNow,
+                    source == "flags" ? source : Path.GetFullPath(parse.GetValue(grid.Grid)!), given, kind, cells, []);
             Directory.CreateDirectory(folder.Path);
             folder.WriteManifest(manifest);
-            return await PlaceAsync(services, folder, manifest, new SweepCoordinator.Placement(kind, parse.GetValue(parallel), parse.GetValue(memory), []), token);
+            var placement = new SweepCoordinator.Placement(kind, parse.GetValue(parallel), parse.GetValue(memory), []);
+            return await PlaceAsync(services, folder, manifest, placement, token);
         }, ct));
         return command;
     }
@@ -77,7 +79,8 @@ public static class SweepCommand
     {
         var sweep = SweepOption();
         var json = new Option<bool>("--json") { Description = "One JSON array of cells instead of the table." };
-        var command = new Command("status", "Show each cell of a sweep: state, epoch, best validation accuracy, host, wall time, Slurm task.\n\nExamples:\n  hybridq sweep status --sweep sweeps/mnist")
+        var command = new Command("status", "Show each cell of a sweep: state, epoch, best validation accuracy, host, wall time, Slurm task.\n\n"
+            + "Examples:\n  hybridq sweep status --sweep sweeps/mnist")
         {
             sweep, json,
         };
@@ -97,17 +100,20 @@ public static class SweepCommand
         var executor = new Option<SweepExecutorKind?>("--executor") { Description = "local or slurm (default: the executor the sweep last used)." };
         var (parallel, memory) = (ParallelOption(), CellMemoryOption());
         var command = new Command("resume", "Run the cells of a sweep that are not finished (never started, interrupted, cancelled, failed or lost); "
-            + "on Slurm, one new job array of only those.\n\nExamples:\n  hybridq sweep resume --sweep sweeps/mnist\n  hybridq sweep resume --sweep sweeps/mnist --executor local --parallel 2")
+            + "on Slurm, one new job array of only those.\n\nExamples:\n  hybridq sweep resume --sweep sweeps/mnist\n"
+            + "  hybridq sweep resume --sweep sweeps/mnist --executor local --parallel 2")
         {
             sweep, executor, parallel, memory,
         };
-        command.SetAction((parse, ct) => VerbRunner.RunAsync(parse.GetValue(settings) ?? [], async (services, token) =>
+        command.SetAction((parse, ct) => VerbRunner.RunAsync(
+            parse.GetValue(settings) ?? [], SavedConfiguration(parse.GetValue(sweep)!), async (services, token) =>
         {
             var passed = PassThrough(parse.GetValue(settings) ?? []);
             var folder = new SweepFolder(parse.GetValue(sweep)!);
             var manifest = folder.ReadManifest();
             var kind = parse.GetValue(executor) ?? manifest.Executor;
-            return await PlaceAsync(services, folder, manifest, new SweepCoordinator.Placement(kind, parse.GetValue(parallel), parse.GetValue(memory), passed), token);
+            var placement = new SweepCoordinator.Placement(kind, parse.GetValue(parallel), parse.GetValue(memory), passed);
+            return await PlaceAsync(services, folder, manifest, placement, token);
         }, ct));
         return command;
     }
@@ -116,12 +122,14 @@ public static class SweepCommand
     {
         var sweep = SweepOption();
         var cell = new Option<string>("--cell") { Description = "The cell's id (as sweep status lists it).", Required = true };
-        var command = new Command("run-cell", "Train one cell of a sweep in its folder (what the local and Slurm executors run); resumes it when it has checkpoints.\n\n"
+        var command = new Command("run-cell",
+            "Train one cell of a sweep in its folder (what the local and Slurm executors run); resumes it when it has checkpoints.\n\n"
             + "Examples:\n  hybridq sweep run-cell --sweep sweeps/mnist --cell mnist-hybrid-s1")
         {
             sweep, cell,
         };
-        command.SetAction((parse, ct) => RunCellAsync(new SweepFolder(parse.GetValue(sweep)!), parse.GetValue(cell)!, parse.GetValue(settings) ?? [], ct));
+        command.SetAction((parse, ct) =>
+            RunCellAsync(new SweepFolder(parse.GetValue(sweep)!), parse.GetValue(cell)!, parse.GetValue(settings) ?? [], ct));
         return command;
     }
 
@@ -167,8 +175,10 @@ public static class SweepCommand
             recorder.Planned(services.GetRequiredService<ExperimentSettings>().Plan.Epochs);
             var logger = services.GetRequiredService<ILogger<CellStateRecorder>>();
             TorchNativeLibrary.EnsureLoaded(logger);
-            logger.LogInformation("Cell {Cell}, attempt {Attempt}: {Torch} torch thread(s), {Processors} processor(s) for .NET (OMP_NUM_THREADS={Omp})",
-                cell.Id, recorder.State.Attempt, TorchSharp.torch.get_num_threads(), Environment.ProcessorCount, Environment.GetEnvironmentVariable("OMP_NUM_THREADS") ?? "unset");
+            logger.LogInformation(
+                "Cell {Cell}, attempt {Attempt}: {Torch} torch thread(s), {Processors} processor(s) for .NET (OMP_NUM_THREADS={Omp})",
+                cell.Id, recorder.State.Attempt, TorchSharp.torch.get_num_threads(), Environment.ProcessorCount,
+                Environment.GetEnvironmentVariable("OMP_NUM_THREADS") ?? "unset");
             await services.GetRequiredService<ExperimentRunner>().RunAsync(token);
             return ExitCodes.Success;
         }, cancellationToken);
@@ -177,8 +187,8 @@ public static class SweepCommand
         return exitCode;
     }
 
-    private static async Task<int> PlaceAsync(IServiceProvider services, SweepFolder folder, SweepManifest manifest, SweepCoordinator.Placement placement,
-        CancellationToken token)
+    private static async Task<int> PlaceAsync(
+        IServiceProvider services, SweepFolder folder, SweepManifest manifest, SweepCoordinator.Placement placement, CancellationToken token)
     {
         manifest = await services.GetRequiredService<SweepCoordinator>().RunAsync(folder, manifest, placement, token);
         var views = await services.GetRequiredService<SweepStatusReader>().ReadAsync(folder, manifest, CancellationToken.None);
@@ -198,7 +208,8 @@ public static class SweepCommand
         var unfinished = views.Count(v => v.State != CellStatus.Completed);
         if (unfinished > 0)
         {
-            Console.Error.WriteLine($"hybridq: {unfinished} cell(s) did not complete; see their output.log, then: hybridq sweep resume --sweep {folder.Path}");
+            Console.Error.WriteLine(
+                $"hybridq: {unfinished} cell(s) did not complete; see their output.log, then: hybridq sweep resume --sweep {folder.Path}");
             return ExitCodes.Failure;
         }
 
@@ -217,23 +228,50 @@ public static class SweepCommand
                 + $"choose another --out, or continue that sweep with: hybridq sweep resume --sweep {folder.Path}");
     }
 
+    /// <summary>
+    /// The configuration the sweep was started with outside the experiment (e.g. Slurm:Partition), so a resume places
+    /// cells as the first run did; the resume's own --set values win over it.
+    /// </summary>
+    private static List<KeyValuePair<string, string?>> SavedConfiguration(string sweep)
+    {
+        try
+        {
+            return [.. new SweepFolder(sweep).ReadManifest().Grid.Set
+                .Where(kv => kv.Key.Contains(':', StringComparison.Ordinal)
+                    && !kv.Key.StartsWith(ExperimentOptions.Section + ":", StringComparison.OrdinalIgnoreCase))
+                .Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value))];
+        }
+        catch (SweepException)
+        {
+            return []; // the verb itself reports the missing or unreadable manifest
+        }
+    }
+
     /// <summary>--set values of resume go to every cell's command line; the grid's experiment settings are fixed in sweep.json.</summary>
     private static List<string> PassThrough(IReadOnlyList<string> settings)
     {
         var experiment = settings.FirstOrDefault(s => s.StartsWith(ExperimentOptions.Section + ":", StringComparison.OrdinalIgnoreCase));
         return experiment is null
             ? [.. settings]
-            : throw new CommandLineError($"--set {experiment}: a sweep's experiment settings are fixed in its sweep.json; start a new sweep to change them");
+            : throw new CommandLineError(
+                $"--set {experiment}: a sweep's experiment settings are fixed in its sweep.json; start a new sweep to change them");
     }
 
     private static Option<string> SweepOption() => new("--sweep") { Description = "The sweep folder (holding sweep.json).", Required = true };
 
     private static Option<SweepExecutorKind> ExecutorOption() =>
-        new("--executor") { Description = "local (child processes on this machine) or slurm (one sbatch --array).", DefaultValueFactory = _ => SweepExecutorKind.Local };
+        new("--executor")
+        {
+            Description = "local (child processes on this machine) or slurm (one sbatch --array).",
+            DefaultValueFactory = _ => SweepExecutorKind.Local,
+        };
 
     private static Option<int> ParallelOption()
     {
-        var option = new Option<int>("--parallel") { Description = "Local executor: cells at once, the cores split between them.", DefaultValueFactory = _ => 1 };
+        var option = new Option<int>("--parallel")
+        {
+            Description = "Local executor: cells at once, the cores split between them.", DefaultValueFactory = _ => 1,
+        };
         option.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() < 1)
@@ -246,7 +284,10 @@ public static class SweepCommand
 
     private static Option<double?> CellMemoryOption()
     {
-        var option = new Option<double?>("--cell-memory") { Description = "Local executor: GB one cell needs (default: an estimate per dataset, MNIST 1 GB)." };
+        var option = new Option<double?>("--cell-memory")
+        {
+            Description = "Local executor: GB one cell needs (default: an estimate per dataset, MNIST 1 GB).",
+        };
         option.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<double?>() is { } gb && !(gb > 0))

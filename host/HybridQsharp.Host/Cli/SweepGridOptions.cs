@@ -7,10 +7,14 @@ namespace HybridQsharp.Host.Cli;
 /// <summary>The grid of <c>hybridq sweep</c> on the command line: axes (several values each) and settings every cell shares.</summary>
 public sealed class SweepGridOptions
 {
-    public Option<string> Grid { get; } = new("--grid") { Description = "A grid file (.json, .yaml): models, datasets, seeds, epochs, qubits, layers, encodings, ansatzes, set. Flags given beside it replace its axes." };
+    public Option<string> Grid { get; } = new("--grid")
+    {
+        Description = "A grid file (.json, .yaml): models, datasets, seeds, epochs, qubits, layers, encodings, ansatzes, set. "
+            + "Flags given beside it replace its axes.",
+    };
     public Option<string[]> Models { get; } = Axis<string>("--models", "Models (axis): hybrid, classical, twin, both, all. Default: all.");
-    public Option<string[]> Datasets { get; } = Axis<string>("--datasets", "Datasets (axis): mnist, cifar100, stl10. Default: the configured dataset.");
-    public Option<int[]> Seeds { get; } = Axis<int>("--seeds", "Seeds (axis): one cell per seed; statistics pair models over common seeds. Default: 1 2 3 4 5.");
+    public Option<string[]> Datasets { get; } = Axis<string>("--datasets", "Datasets (axis): mnist, cifar100, stl10. Default: the configured one.");
+    public Option<int[]> Seeds { get; } = Axis<int>("--seeds", "Seeds (axis): a cell per seed; statistics pair models by seed. Default: 1 2 3 4 5.");
     public Option<int[]> Epochs { get; } = Axis<int>("--epochs", "Epochs (axis; default: the preset's).");
     public Option<int[]> Qubits { get; } = Axis<int>("--qubits", "Qubits of the quantum layer (axis).");
     public Option<int[]> Layers { get; } = Axis<int>("--layers", "Ansatz layers (axis).");
@@ -22,7 +26,8 @@ public sealed class SweepGridOptions
     public Option<string> DataDirectory { get; } = new("--data-dir") { Description = "Folder with the dataset's files (MNIST needs none)." };
     public Option<string> Attack { get; } = new("--attack") { Description = "Per-epoch robustness attack of every cell: sound (default) or paper." };
 
-    public IEnumerable<Option> All => [Grid, Models, Datasets, Seeds, Epochs, Qubits, Layers, Encodings, Ansatzes, Preset, Limit, BatchSize, DataDirectory, Attack];
+    public IEnumerable<Option> All =>
+        [Grid, Models, Datasets, Seeds, Epochs, Qubits, Layers, Encodings, Ansatzes, Preset, Limit, BatchSize, DataDirectory, Attack];
 
     /// <summary>
     /// The grid the command line describes: the grid file's, with each axis given as a flag replacing the file's, and the
@@ -56,11 +61,13 @@ public sealed class SweepGridOptions
             }
         }
 
-        var fromFlags = new SweepGrid(parse.GetValue(Models) ?? [], parse.GetValue(Datasets) ?? [], parse.GetValue(Seeds) ?? [], parse.GetValue(Epochs) ?? [],
+        var fromFlags = new SweepGrid(
+            parse.GetValue(Models) ?? [], parse.GetValue(Datasets) ?? [], parse.GetValue(Seeds) ?? [], parse.GetValue(Epochs) ?? [],
             parse.GetValue(Qubits) ?? [], parse.GetValue(Layers) ?? [], parse.GetValue(Encodings) ?? [], parse.GetValue(Ansatzes) ?? [], set);
         var source = file is null ? "flags" : Path.GetFileName(file);
         return (fromFile.OverriddenBy(fromFlags), source);
     }
 
-    private static Option<T[]> Axis<T>(string name, string description) => new(name) { Description = description, AllowMultipleArgumentsPerToken = true };
+    private static Option<T[]> Axis<T>(string name, string description) =>
+        new(name) { Description = description, AllowMultipleArgumentsPerToken = true };
 }

@@ -78,7 +78,8 @@ public static class VerbRunner
             Console.Error.WriteLine($"hybridq: {e.Message}");
             return ExitCodes.Failure;
         }
-        catch (Exception e) when (e is CheckpointException or TorchUnavailableException or BackendDisagreementException or TapeLiftingException or DatasetFormatException or FigureInputException or NumericsInputException or AzureQuantumException
+        catch (Exception e) when (e is CheckpointException or TorchUnavailableException or BackendDisagreementException or TapeLiftingException
+                                       or DatasetFormatException or FigureInputException or NumericsInputException or AzureQuantumException
                                        or SweepException or SlurmException)
         {
             Console.Error.WriteLine($"hybridq: {e.Message}");

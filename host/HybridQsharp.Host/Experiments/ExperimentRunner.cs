@@ -49,7 +49,8 @@ public sealed class ExperimentRunner(
         var qsharpVersion = await runtime.StartAsync(cancellationToken);
         var environment = EnvironmentInfo.Collect(qsharpVersion);
         var attack = settings.TrainingAttack;
-        RunFolder.WriteJson(run.Config, new { settings = options.Value, plan, environment, configuration, attack, testAttacks = settings.TestAttacks });
+        RunFolder.WriteJson(run.Config,
+            new { settings = options.Value, plan, environment, configuration, attack, testAttacks = settings.TestAttacks });
 
         var training = new TrainingOptions
         {
@@ -99,7 +100,8 @@ public sealed class ExperimentRunner(
             var summary = new ExperimentSummary(settings.Dataset.Key, plan, environment, outcomes, attack);
             MetricsFiles.Write(run, summary);
             var everyFigure = settings.ReportFigures == ReportFigures.All;
-            await reporter.WriteAsync(run, summary, everyFigure ? data : null, everyFigure ? trained : [], everyFigure ? execution : null, cancellationToken);
+            await reporter.WriteAsync(run, summary, everyFigure ? data : null, everyFigure ? trained : [], everyFigure ? execution : null,
+                cancellationToken);
             logger.LogInformation("Done: {Report}", run.ReportMarkdown);
             return summary;
         }

@@ -76,7 +76,10 @@ public sealed record ExperimentSettings
     /// <summary>The per-epoch robustness attack, on this dataset's normalisation.</summary>
     public PgdAttack TrainingAttack => AttackOf(Attack);
 
-    /// <summary>What the best model meets on the test split at the end: sound PGD, the paper's PGD and the paper's clamp alone (and the training attack when it is none of them).</summary>
+    /// <summary>
+    /// What the best model meets on the test split at the end: sound PGD, the paper's PGD and the paper's clamp alone (and the training attack when
+    /// it is none of them).
+    /// </summary>
     public IReadOnlyList<PgdAttack> TestAttacks =>
         [.. new[] { AttackSemantics.Sound, AttackSemantics.Paper, AttackSemantics.ClampOnly, Attack }.Distinct().Select(AttackOf)];
 

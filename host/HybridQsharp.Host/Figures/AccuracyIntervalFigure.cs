@@ -3,10 +3,13 @@ using OxyPlot.Series;
 
 namespace HybridQsharp.Host.Figures;
 
-/// <summary>A measure (e.g. test accuracy) per model as bars of the mean over seeds with confidence-interval error bars, one panel per dataset.</summary>
+/// <summary>
+/// A measure (e.g. test accuracy) per model as bars of the mean over seeds with confidence-interval error bars, one panel per dataset.
+/// </summary>
 public static class AccuracyIntervalFigure
 {
-    public static FigureFiles Write(FigureWriter writer, string directory, string name, string title, string measure, IReadOnlyList<DatasetIntervals> datasets)
+    public static FigureFiles Write(
+        FigureWriter writer, string directory, string name, string title, string measure, IReadOnlyList<DatasetIntervals> datasets)
     {
         var figure = Create(title, measure, datasets);
         var columns = figure.Columns;

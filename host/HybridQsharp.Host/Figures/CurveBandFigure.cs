@@ -5,10 +5,13 @@ using OxyPlot.Series;
 
 namespace HybridQsharp.Host.Figures;
 
-/// <summary>A per-epoch measure (e.g. validation accuracy) per model: the mean over seeds as a line inside a shaded band, one panel per dataset.</summary>
+/// <summary>
+/// A per-epoch measure (e.g. validation accuracy) per model: the mean over seeds as a line inside a shaded band, one panel per dataset.
+/// </summary>
 public static class CurveBandFigure
 {
-    public static FigureFiles Write(FigureWriter writer, string directory, string name, string title, string measure, IReadOnlyList<DatasetCurveBands> datasets)
+    public static FigureFiles Write(
+        FigureWriter writer, string directory, string name, string title, string measure, IReadOnlyList<DatasetCurveBands> datasets)
     {
         var figure = Create(title, measure, datasets);
         return writer.Write(figure, directory, name, width: Math.Max(writer.Options.Width, 520 * figure.Columns));
@@ -41,7 +44,12 @@ public static class CurveBandFigure
                 var seeds = epochs.Min(e => e.Count);
                 var line = new LineSeries
                 {
-                    Title = $"{model.Model} (n = {seeds})", Color = colour, StrokeThickness = 2, MarkerType = MarkerType.Circle, MarkerSize = 3, MarkerFill = colour,
+                    Title = $"{model.Model} (n = {seeds})",
+                    Color = colour,
+                    StrokeThickness = 2,
+                    MarkerType = MarkerType.Circle,
+                    MarkerSize = 3,
+                    MarkerFill = colour,
                 };
                 line.Points.AddRange(epochs.Select(e => new DataPoint(e.Epoch, PlotStyle.Percent(e.Mean))));
                 plot.Series.Add(band);

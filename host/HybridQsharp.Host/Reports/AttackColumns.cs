@@ -13,7 +13,8 @@ public static class AttackColumns
         [AttackSemantics.Sound, AttackSemantics.Paper, AttackSemantics.ClampOnly, AttackSemantics.NormalisedUnclamped];
 
     /// <summary>The semantics measured for any of <paramref name="outcomes"/>, each with its label (e.g. "sound PGD ε=0.1").</summary>
-    public static IReadOnlyList<(AttackSemantics Semantics, string Label)> Of(IEnumerable<ModelOutcome> outcomes) => Of(outcomes.SelectMany(o => o.Attacks));
+    public static IReadOnlyList<(AttackSemantics Semantics, string Label)> Of(IEnumerable<ModelOutcome> outcomes) =>
+        Of(outcomes.SelectMany(o => o.Attacks));
 
     /// <summary>The semantics among <paramref name="measurements"/>, in the fixed order, each with its label.</summary>
     public static IReadOnlyList<(AttackSemantics Semantics, string Label)> Of(IEnumerable<AttackMeasurement> measurements)

@@ -24,7 +24,9 @@ public static class ReportDocument
         md.AppendLine($"# HybridQsharp run: {summary.Dataset}, {summary.Plan.Preset.Key()} preset").AppendLine();
         md.AppendLine($"{summary.Plan.Epochs} epochs, batch {summary.Plan.BatchSize}" +
                       (summary.Plan.TrainLimit is { } l ? $", {l:N0} training samples (a subset; the paper used the full split)" : ", full training split") +
-                      $", {(summary.Attack is { } a ? AttackMeasurement.Of(a, 0, 0).Label : "PGD (semantics not recorded)")} every {summary.Plan.RobustnessEvery} epochs" + (summary.Plan.RobustnessSamples is { } r ? $" on {r} samples." : " on the whole split.")).AppendLine();
+                      $", {(summary.Attack is { } a ? AttackMeasurement.Of(a, 0, 0).Label : "PGD (semantics not recorded)")}"
+                      + $" every {summary.Plan.RobustnessEvery} epochs"
+                      + (summary.Plan.RobustnessSamples is { } r ? $" on {r} samples." : " on the whole split.")).AppendLine();
         md.AppendLine("## Results beside the paper's").AppendLine();
         md.AppendLine(ResultsTable(summary)).AppendLine();
         md.AppendLine("## Reading").AppendLine();
@@ -59,7 +61,8 @@ public static class ReportDocument
             var paper = PaperReference.For(summary.Dataset, m.Model);
             var median = Median.Of(m.History.Select(h => h.EpochSeconds));
             t.AppendLine(string.Join(" | ",
-                [$"| {m.Model.Key()}", Pct(m.BestValidationAccuracy), Pct(paper?.BestValidationAccuracy), Pct(m.Test?.Accuracy), Pct(paper?.TestAccuracy),
+                [$"| {m.Model.Key()}", Pct(m.BestValidationAccuracy), Pct(paper?.BestValidationAccuracy), Pct(m.Test?.Accuracy),
+                Pct(paper?.TestAccuracy),
                 m.Test is { } test ? test.Metrics.F1.ToString("F4", CultureInfo.InvariantCulture) : "–",
                 .. attacks.Select(a => Pct(m.Attack(a.Semantics)?.Accuracy)),
                 Pct(paper?.Robustness), m.Parameters.ToString("N0", CultureInfo.InvariantCulture),
@@ -123,10 +126,12 @@ public static class ReportDocument
             yield return $"Robustness during training (every {summary.Plan.RobustnessEvery} epochs, validation split): {attack.Description}.";
         foreach (var m in summary.Models.Where(m => m.Attacks.Count > 0 && m.Test is not null))
         {
-            yield return $"{m.Model.Key()} on the test split: clean {m.Test!.Accuracy:P2}; " + string.Join("; ", m.Attacks.Select(a => $"{a.Label} {a.Accuracy:P2}")) + "."
-                + (m.Attack(AttackSemantics.ClampOnly) is { } clamp && m.Attack(AttackSemantics.Paper) is { } paper
-                    ? $" Of the paper attack's {(m.Test.Accuracy - paper.Accuracy) * 100:F2}-point drop, the clamp to [0, 1] in normalised space alone accounts for {(m.Test.Accuracy - clamp.Accuracy) * 100:F2}."
-                    : string.Empty);
+            var split = m.Attack(AttackSemantics.ClampOnly) is { } clamp && m.Attack(AttackSemantics.Paper) is { } paper
+                ? $" Of the paper attack's {(m.Test!.Accuracy - paper.Accuracy) * 100:F2}-point drop, the clamp to [0, 1] in normalised space "
+                    + $"alone accounts for {(m.Test.Accuracy - clamp.Accuracy) * 100:F2}."
+                : string.Empty;
+            yield return $"{m.Model.Key()} on the test split: clean {m.Test!.Accuracy:P2}; "
+                + string.Join("; ", m.Attacks.Select(a => $"{a.Label} {a.Accuracy:P2}")) + "." + split;
         }
 
         foreach (var m in summary.Models.Where(m => m.History.Count > 0))

@@ -12,7 +12,8 @@ namespace HybridQsharp.Host.Reports;
 /// </summary>
 /// <param name="MedianEpochSeconds">Median training time of an epoch (evaluation excluded).</param>
 /// <param name="PeakResidentMegabytes">The largest per-epoch peak resident set (VmHWM) of the training process, MiB.</param>
-/// <param name="CpuUtilisation">The process's CPU time over wall time across its epochs (training and evaluation), as a fraction of the cores it could use.</param>
+/// <param name="CpuUtilisation">The process's CPU time over wall time across its epochs (training and evaluation), as a fraction of the cores it
+/// could use.</param>
 /// <param name="ValidationCurve">Validation accuracy after each epoch (index 0 = epoch 1).</param>
 public sealed record SeedResult(
     string Dataset,
@@ -33,8 +34,8 @@ public sealed record SeedResult(
     {
         var history = outcome.History;
         var wall = history.Sum(h => h.EpochSeconds + h.EvaluationSeconds);
-        return new SeedResult(dataset, outcome.Model, seed, outcome.Parameters, outcome.BestValidationAccuracy, outcome.Test?.Accuracy, outcome.Test?.Metrics.F1,
-            outcome.Attacks, Median.Of(history.Select(h => h.EpochSeconds)),
+        return new SeedResult(dataset, outcome.Model, seed, outcome.Parameters, outcome.BestValidationAccuracy, outcome.Test?.Accuracy,
+            outcome.Test?.Metrics.F1, outcome.Attacks, Median.Of(history.Select(h => h.EpochSeconds)),
             history.Count == 0 ? null : history.Max(h => h.PeakWorkingSetBytes) / (1024.0 * 1024.0),
             wall > 0 ? history.Sum(h => h.CpuSeconds) / (wall * Math.Max(1, cores)) : null,
             [.. history.OrderBy(h => h.Epoch).Select(h => h.ValidationAccuracy)]);
@@ -45,5 +46,7 @@ public sealed record SeedResult(
 
     /// <summary>The cores a run's environment reports (what the process could use), 1 when unknown.</summary>
     public static int Cores(ExperimentSummary summary) =>
-        summary.Environment.TryGetValue("cores", out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var cores) ? cores : 1;
+        summary.Environment.TryGetValue("cores", out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var cores)
+            ? cores
+            : 1;
 }

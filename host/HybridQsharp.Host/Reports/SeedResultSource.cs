@@ -38,7 +38,8 @@ public static class SeedResultSource
         {
             var summary = RunMerge.Load(folder);
             var seed = Seed(folder);
-            return summary.Models.Where(m => m.Completed && m.Test is not null).Select(m => SeedResult.From(summary.Dataset, seed, m, SeedResult.Cores(summary)));
+            return summary.Models.Where(m => m.Completed && m.Test is not null)
+                .Select(m => SeedResult.From(summary.Dataset, seed, m, SeedResult.Cores(summary)));
         }),
     ];
 
@@ -49,9 +50,13 @@ public static class SeedResultSource
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllBytes(config));
-            return document.RootElement.TryGetProperty("settings", out var settings) && settings.TryGetProperty("seed", out var seed) && seed.TryGetInt32(out var value)
-                ? value
-                : 42;
+            var root = document.RootElement;
+            if (root.TryGetProperty("settings", out var settings) && settings.TryGetProperty("seed", out var seed) && seed.TryGetInt32(out var value))
+            {
+                return value;
+            }
+
+            return 42;
         }
         catch (Exception e) when (e is JsonException or IOException)
         {

@@ -13,9 +13,18 @@ namespace HybridQsharp.Host.Reports;
 /// </summary>
 public static class SweepReportDocument
 {
-    public const string RuleText = "Verdict rule: with at least two paired seeds, a claim holds when the 95 % confidence interval (Student t) of the mean "
-        + "paired difference lies entirely on the claimed side (of 0, or of 5× for the speed-up); it does not hold when the interval lies on the other side "
-        + "or contains the threshold (not significant); with fewer seeds it is not tested here.";
+    public const string RuleText = "Verdict rule: with at least two paired seeds, a claim holds when the 95 % confidence interval (Student t) "
+        + "of the mean paired difference lies entirely on the claimed side (of 0, or of 5× for the speed-up); it does not hold when the "
+        + "interval lies on the other side or contains the threshold (not significant); with fewer seeds it is not tested here.";
+
+    private const string Style = "body{font-family:sans-serif;max-width:1300px;margin:2em auto;color:#222}"
+        + "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #bbb;padding:4px 8px;text-align:right;vertical-align:top}"
+        + "td:first-child,th:first-child{text-align:left}img{max-width:100%;border:1px solid #ddd;margin:8px 0}";
+
+    private const string GroupNote = "Each cell: mean ± sample sd [95 % CI of the mean, Student t]; n = seeds.";
+
+    private const string PairNote = "First − second model over the seeds both have; paired t-test of mean difference = 0; "
+        + "d_z = mean / sd of the differences.";
 
     public static string Markdown(string title, SweepStatistics statistics, IReadOnlyList<Claim> claims, IReadOnlyList<ReportDocument.Figure> figures,
         string folder, IReadOnlyList<string> notes)
@@ -28,10 +37,10 @@ public static class SweepReportDocument
         }
 
         md.AppendLine().AppendLine("## Per model, over seeds").AppendLine();
-        md.AppendLine("Each cell: mean ± sample sd [95 % CI of the mean, Student t]; n = seeds.").AppendLine();
+        md.AppendLine(GroupNote).AppendLine();
         md.AppendLine(GroupTable(statistics)).AppendLine();
         md.AppendLine("## Paired differences, per seed").AppendLine();
-        md.AppendLine("First − second model over the seeds both have; paired t-test of mean difference = 0; d_z = mean / sd of the differences.").AppendLine();
+        md.AppendLine(PairNote).AppendLine();
         md.AppendLine(PairTable(statistics)).AppendLine();
         md.AppendLine("## The paper's claims").AppendLine();
         md.AppendLine(RuleText).AppendLine();
@@ -39,7 +48,8 @@ public static class SweepReportDocument
         md.AppendLine("## Figures").AppendLine();
         foreach (var figure in figures)
         {
-            md.AppendLine($"### {figure.Title}").AppendLine().AppendLine($"![{figure.Title}]({Path.GetRelativePath(folder, figure.PngPath)})").AppendLine();
+            md.AppendLine($"### {figure.Title}").AppendLine();
+            md.AppendLine($"![{figure.Title}]({Path.GetRelativePath(folder, figure.PngPath)})").AppendLine();
         }
 
         md.AppendLine("## Every seed").AppendLine();
@@ -47,19 +57,24 @@ public static class SweepReportDocument
         return md.ToString();
     }
 
-    public static string Html(string title, SweepStatistics statistics, IReadOnlyList<Claim> claims, IReadOnlyList<ReportDocument.Figure> figures, IReadOnlyList<string> notes)
+    public static string Html(
+        string title, SweepStatistics statistics, IReadOnlyList<Claim> claims, IReadOnlyList<ReportDocument.Figure> figures,
+        IReadOnlyList<string> notes)
     {
         var h = new StringBuilder();
-        h.AppendLine("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(WebUtility.HtmlEncode(title)).AppendLine("</title>");
-        h.AppendLine("<style>body{font-family:sans-serif;max-width:1300px;margin:2em auto;color:#222}table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #bbb;padding:4px 8px;text-align:right;vertical-align:top}td:first-child,th:first-child{text-align:left}img{max-width:100%;border:1px solid #ddd;margin:8px 0}</style></head><body>");
+        h.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+            .Append(WebUtility.HtmlEncode(title)).AppendLine("</title>");
+        h.Append("<style>").Append(Style).AppendLine("</style></head><body>");
         h.Append("<h1>").Append(WebUtility.HtmlEncode(title)).AppendLine("</h1><ul>");
         foreach (var note in notes)
         {
             h.Append("<li>").Append(WebUtility.HtmlEncode(note)).AppendLine("</li>");
         }
 
-        h.AppendLine("</ul><h2>Per model, over seeds</h2><p>Each cell: mean ± sample sd [95 % CI of the mean, Student t]; n = seeds.</p>").AppendLine(ReportDocument.TableHtml(GroupTable(statistics)));
-        h.AppendLine("<h2>Paired differences, per seed</h2>").AppendLine(ReportDocument.TableHtml(PairTable(statistics)));
+        h.Append("</ul><h2>Per model, over seeds</h2><p>").Append(GroupNote).AppendLine("</p>")
+            .AppendLine(ReportDocument.TableHtml(GroupTable(statistics)));
+        h.Append("<h2>Paired differences, per seed</h2><p>").Append(WebUtility.HtmlEncode(PairNote)).AppendLine("</p>")
+            .AppendLine(ReportDocument.TableHtml(PairTable(statistics)));
         h.Append("<h2>The paper's claims</h2><p>").Append(WebUtility.HtmlEncode(RuleText)).AppendLine("</p>").AppendLine(ClaimsTable.Html(claims));
         h.AppendLine("<h2>Figures</h2>");
         foreach (var figure in figures)
@@ -119,7 +134,7 @@ public static class SweepReportDocument
         foreach (var r in statistics.Results.OrderBy(r => SweepStatistics.DatasetOrder(r.Dataset)).ThenBy(r => r.Model).ThenBy(r => r.Seed))
         {
             t.AppendLine($"| {r.Dataset} | {r.Model.Key()} | {r.Seed} | "
-                + string.Join(" | ", metrics.Select(m => m.Value(r) is { } v ? Number(v * m.Scale, signed: false, decimals: m.Scale == 1 && m.Unit.Length == 0 ? 4 : 2) : "–")) + " |");
+                + string.Join(" | ", metrics.Select(m => m.Value(r) is { } v ? Number(v * m.Scale, signed: false, Decimals(m)) : "–")) + " |");
         }
 
         return t.ToString().TrimEnd();
@@ -132,7 +147,7 @@ public static class SweepReportDocument
             return "–";
         }
 
-        var decimals = metric == SeedMetric.Parameters ? 0 : metric.Scale == 1 && metric.Unit.Length == 0 ? 4 : 2;
+        var decimals = metric == SeedMetric.Parameters ? 0 : Decimals(metric);
         var text = Number(summary.Mean * metric.Scale, signed: false, decimals);
         if (summary.StandardDeviation is { } sd)
         {
@@ -146,6 +161,9 @@ public static class SweepReportDocument
 
         return text;
     }
+
+    /// <summary>Four decimals for unitless fractions (F1), two for percentages, seconds and megabytes.</summary>
+    private static int Decimals(SeedMetric metric) => metric.Scale == 1 && metric.Unit.Length == 0 ? 4 : 2;
 
     private static string Number(double value, bool signed, int decimals = 2)
     {

@@ -20,7 +20,8 @@ public sealed class SweepReporter(FigureWriter writer, ILogger<SweepReporter> lo
         var html = Path.Combine(folder, "report.html");
         RunFolder.WriteText(markdown, SweepReportDocument.Markdown(title, statistics, claims, figures, folder, notes));
         RunFolder.WriteText(html, SweepReportDocument.Html(title, statistics, claims, figures, notes));
-        logger.LogInformation("Report over {Results} seed results with {Figures} figures: {Markdown}, {Html}", results.Count, figures.Count, markdown, html);
+        logger.LogInformation("Report over {Results} seed results with {Figures} figures: {Markdown}, {Html}",
+            results.Count, figures.Count, markdown, html);
         return (markdown, html);
     }
 
@@ -37,16 +38,20 @@ public sealed class SweepReporter(FigureWriter writer, ILogger<SweepReporter> lo
             .ToList();
         if (intervals.Count > 0)
         {
-            var files = AccuracyIntervalFigure.Write(writer, directory, "test-accuracy-intervals", "Test accuracy per model: mean over seeds, 95 % CI", "Test accuracy", intervals);
+            var files = AccuracyIntervalFigure.Write(writer, directory, "test-accuracy-intervals",
+                "Test accuracy per model: mean over seeds, 95 % CI", "Test accuracy", intervals);
             figures.Add(new ReportDocument.Figure("Test accuracy per model (mean, 95 % CI over seeds)", files.Png));
         }
 
-        var bands = statistics.Results.Where(r => r.ValidationCurve.Count > 0).GroupBy(r => r.Dataset).OrderBy(d => SweepStatistics.DatasetOrder(d.Key))
-            .Select(d => new DatasetCurveBands(d.Key, [.. d.GroupBy(r => r.Model).OrderBy(m => m.Key).Select(m => new ModelCurveBand(m.Key.Key(), Band(m.ToList())))]))
+        var bands = statistics.Results.Where(r => r.ValidationCurve.Count > 0).GroupBy(r => r.Dataset)
+            .OrderBy(d => SweepStatistics.DatasetOrder(d.Key))
+            .Select(d => new DatasetCurveBands(d.Key,
+                [.. d.GroupBy(r => r.Model).OrderBy(m => m.Key).Select(m => new ModelCurveBand(m.Key.Key(), Band(m.ToList())))]))
             .ToList();
         if (bands.Count > 0)
         {
-            var files = CurveBandFigure.Write(writer, directory, "validation-accuracy-bands", "Validation accuracy per epoch: mean over seeds, band = 95 % CI", "Validation accuracy", bands);
+            var files = CurveBandFigure.Write(writer, directory, "validation-accuracy-bands",
+                "Validation accuracy per epoch: mean over seeds, band = 95 % CI", "Validation accuracy", bands);
             figures.Add(new ReportDocument.Figure("Validation accuracy per epoch (mean, 95 % CI band over seeds)", files.Png));
         }
 

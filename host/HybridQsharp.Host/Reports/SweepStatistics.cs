@@ -7,7 +7,8 @@ namespace HybridQsharp.Host.Reports;
 /// Statistics over seeds: per (dataset, model) every metric's mean, sd and 95 % interval, and per dataset the paired
 /// per-seed differences hybrid − classical and hybrid − twin with a paired t-test and Cohen's d_z.
 /// </summary>
-public sealed record SweepStatistics(IReadOnlyList<SeedResult> Results, IReadOnlyList<SeedMetric> Metrics, IReadOnlyList<ModelStatistics> Groups, IReadOnlyList<PairedRow> Pairs)
+public sealed record SweepStatistics(
+    IReadOnlyList<SeedResult> Results, IReadOnlyList<SeedMetric> Metrics, IReadOnlyList<ModelStatistics> Groups, IReadOnlyList<PairedRow> Pairs)
 {
     /// <summary>The comparisons the report makes: the paper's (hybrid − classical) and the fair one (hybrid − twin).</summary>
     public static IReadOnlyList<(ModelKind First, ModelKind Second)> Comparisons { get; } =

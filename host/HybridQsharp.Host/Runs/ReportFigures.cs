@@ -10,7 +10,9 @@ public enum ReportFigures
     [JsonStringEnumMemberName("all")]
     All,
 
-    /// <summary>Only the figures drawn from the metrics (curves, resources, confusion matrices, bars): seconds instead of minutes, e.g. for sweep cells.</summary>
+    /// <summary>
+    /// Only the figures drawn from the metrics (curves, resources, confusion matrices, bars): seconds instead of minutes, e.g. for sweep cells.
+    /// </summary>
     [JsonStringEnumMemberName("metrics")]
     Metrics,
 }

@@ -16,8 +16,9 @@ public sealed class CellStateRecorder
         _folder = folder;
         _cell = cell;
         var previous = folder.ReadCellState(cell);
-        _state = new CellState(CellStatus.Running, Environment.MachineName, Environment.ProcessId, (previous?.Attempt ?? 0) + 1, DateTimeOffset.UtcNow,
-            null, null, previous?.Epochs, previous?.CompletedEpochs, previous?.BestValidationAccuracy, SlurmTaskFromEnvironment());
+        _state = new CellState(CellStatus.Running, Environment.MachineName, Environment.ProcessId, (previous?.Attempt ?? 0) + 1,
+            DateTimeOffset.UtcNow, null, null, previous?.Epochs, previous?.CompletedEpochs, previous?.BestValidationAccuracy,
+            SlurmTaskFromEnvironment());
         folder.WriteCellState(cell, _state);
     }
 

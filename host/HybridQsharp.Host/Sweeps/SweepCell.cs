@@ -14,7 +14,12 @@ public sealed record SweepCell(string Id, string Dataset, ModelKind Model, int S
     /// <summary>The array task the cell was last submitted as, when the Slurm executor placed it.</summary>
     public SlurmTaskReference? Slurm { get; init; }
 
-    /// <summary>Whether <paramref name="other"/> is the same cell: same id and settings (state aside).</summary>
-    public bool SamePlan(SweepCell other) => Id == other.Id && Settings.Count == other.Settings.Count
-        && Settings.All(kv => other.Settings.TryGetValue(kv.Key, out var value) && value == kv.Value);
+    /// <summary>
+    /// Whether <paramref name="other"/> trains the same thing: same id and experiment settings. Other sections
+    /// (Slurm:Partition, Qsharp:NodePath) say where and how a cell runs, not what it is.
+    /// </summary>
+    public bool SamePlan(SweepCell other) => Id == other.Id && Experiment(Settings).SequenceEqual(Experiment(other.Settings));
+
+    private static IEnumerable<KeyValuePair<string, string>> Experiment(IReadOnlyDictionary<string, string> settings) =>
+        settings.Where(kv => kv.Key.StartsWith("Experiment:", StringComparison.OrdinalIgnoreCase)).OrderBy(kv => kv.Key, StringComparer.Ordinal);
 }

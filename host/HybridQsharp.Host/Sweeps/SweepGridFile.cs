@@ -39,7 +39,8 @@ public static class SweepGridFile
     };
 
     /// <summary>The keys a grid file may hold, for messages.</summary>
-    public static IReadOnlyList<string> KnownKeys { get; } = ["models", "datasets", "seeds", "epochs", "qubits", "layers", "encodings", "ansatzes", "set"];
+    public static IReadOnlyList<string> KnownKeys { get; } =
+        ["models", "datasets", "seeds", "epochs", "qubits", "layers", "encodings", "ansatzes", "set"];
 
     /// <exception cref="SweepGridException">The file is missing or unreadable, or some key or value is not valid.</exception>
     public static SweepGrid Read(string path)
@@ -164,7 +165,8 @@ public static class SweepGridFile
     {
         try
         {
-            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+            using var document = JsonDocument.Parse(text, options);
             return FromJson(document.RootElement);
         }
         catch (JsonException e)
@@ -175,7 +177,8 @@ public static class SweepGridFile
 
     private static GridNode FromJson(JsonElement element) => element.ValueKind switch
     {
-        JsonValueKind.Object => new GridMapping([.. element.EnumerateObject().Select(p => new KeyValuePair<string, GridNode>(p.Name, FromJson(p.Value)))]),
+        JsonValueKind.Object =>
+            new GridMapping([.. element.EnumerateObject().Select(p => new KeyValuePair<string, GridNode>(p.Name, FromJson(p.Value)))]),
         JsonValueKind.Array => new GridList([.. element.EnumerateArray().Select(FromJson)]),
         JsonValueKind.String => new GridScalar(element.GetString()!),
         _ => new GridScalar(element.GetRawText()),
@@ -207,7 +210,8 @@ public static class SweepGridFile
 
     private static GridNode FromYaml(YamlNode node) => node switch
     {
-        YamlMappingNode mapping => new GridMapping([.. mapping.Children.Select(c => new KeyValuePair<string, GridNode>(Key(c.Key), FromYaml(c.Value)))]),
+        YamlMappingNode mapping =>
+            new GridMapping([.. mapping.Children.Select(c => new KeyValuePair<string, GridNode>(Key(c.Key), FromYaml(c.Value)))]),
         YamlSequenceNode sequence => new GridList([.. sequence.Children.Select(FromYaml)]),
         YamlScalarNode scalar => new GridScalar(scalar.Value ?? string.Empty),
         _ => new GridScalar(node.ToString()),

@@ -20,7 +20,8 @@ public sealed record SweepManifest(
     /// <summary>The cell with this id.</summary>
     /// <exception cref="SweepException">No cell has it.</exception>
     public SweepCell Cell(string id) => Cells.FirstOrDefault(c => c.Id == id)
-        ?? throw new SweepException($"the sweep has no cell '{id}'; its cells: {string.Join(", ", Cells.Take(20).Select(c => c.Id))}{(Cells.Count > 20 ? ", ..." : "")}");
+        ?? throw new SweepException(
+            $"the sweep has no cell '{id}'; its cells: {string.Join(", ", Cells.Take(20).Select(c => c.Id))}{(Cells.Count > 20 ? ", ..." : "")}");
 
     /// <summary>This manifest with the cells of <paramref name="updates"/> replaced (by id).</summary>
     public SweepManifest WithCells(IEnumerable<SweepCell> updates)

@@ -14,7 +14,8 @@ namespace HybridQsharp.Host.Sweeps;
 /// runs: every bad key or value is one line naming it and where it came from, and a dataset whose files are missing
 /// is named with the command that fetches them.
 /// </summary>
-/// <param name="configuration">The sweep host's configuration (appsettings.json, HYBRIDQ__ variables, --set), what a cell's host starts from too.</param>
+/// <param name="configuration">The sweep host's configuration (appsettings.json, HYBRIDQ__ variables, --set), what a cell's host starts from
+/// too.</param>
 public sealed class SweepPlanner(IConfiguration configuration, ExperimentSettingsParser parser)
 {
     /// <summary>The seeds of a grid that names none: five, as the statistics want several.</summary>
@@ -64,7 +65,9 @@ public sealed class SweepPlanner(IConfiguration configuration, ExperimentSetting
         var varying = extraAxes.Where(a => a.Values.Count > 1).Select(a => a.Key).ToHashSet();
         var combinations = extraAxes.Aggregate(
             (IEnumerable<List<KeyValuePair<string, string>>>)[[]],
-            (sofar, axis) => axis.Values.Count == 0 ? sofar : sofar.SelectMany(c => axis.Values.Select(v => (List<KeyValuePair<string, string>>)[.. c, new(axis.Key, v)])));
+            (sofar, axis) => axis.Values.Count == 0
+                ? sofar
+                : sofar.SelectMany(c => axis.Values.Select(v => (List<KeyValuePair<string, string>>)[.. c, new(axis.Key, v)])));
         var cells = new List<SweepCell>();
         foreach (var dataset in grid.Datasets.Count > 0 ? grid.Datasets : [baseOptions.Dataset])
         {
@@ -122,7 +125,8 @@ public sealed class SweepPlanner(IConfiguration configuration, ExperimentSetting
             return id;
         }
 
-        var text = string.Join(';', varyingAxes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value.Trim().ToLowerInvariant()}"));
+        var text = string.Join(';',
+            varyingAxes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value.Trim().ToLowerInvariant()}"));
         return id + "-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..6];
     }
 
@@ -176,7 +180,8 @@ public sealed class SweepPlanner(IConfiguration configuration, ExperimentSetting
             var known = ExperimentKeys.FirstOrDefault(k => string.Equals(k, property, StringComparison.OrdinalIgnoreCase));
             if (known is null)
             {
-                problems.Add($"{source}: set '{given}': unknown experiment setting '{property}'; expected one of: {string.Join(", ", ExperimentKeys.Where(k => !AxisKeys.ContainsKey(k) && !SweepKeys.Contains(k)))}");
+                var settable = ExperimentKeys.Where(k => !AxisKeys.ContainsKey(k) && !SweepKeys.Contains(k));
+                problems.Add($"{source}: set '{given}': unknown experiment setting '{property}'; expected one of: {string.Join(", ", settable)}");
             }
             else if (AxisKeys.TryGetValue(known, out var axis))
             {
@@ -188,7 +193,8 @@ public sealed class SweepPlanner(IConfiguration configuration, ExperimentSetting
             }
             else
             {
-                var path = known is nameof(ExperimentOptions.DataDirectory) or nameof(ExperimentOptions.QsharpFiles) && value.Length > 0 ? Path.GetFullPath(value) : value;
+                var isPath = known is nameof(ExperimentOptions.DataDirectory) or nameof(ExperimentOptions.QsharpFiles);
+                var path = isPath && value.Length > 0 ? Path.GetFullPath(value) : value;
                 constants.Add(new(Experiment + known + name[property.Length..], path));
             }
         }

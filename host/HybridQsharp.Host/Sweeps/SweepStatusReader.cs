@@ -51,7 +51,8 @@ public sealed class SweepStatusReader(SlurmClient slurm)
     {
         var wall = state is null ? (TimeSpan?)null : (state.Ended ?? DateTimeOffset.UtcNow) - state.Started;
         CellView View(CellStatus status, string? detail = null) =>
-            new(cell, status, state?.CompletedEpochs, state?.Epochs, state?.BestValidationAccuracy, state?.Host, wall, cell.Slurm ?? state?.Slurm, detail);
+            new(cell, status, state?.CompletedEpochs, state?.Epochs, state?.BestValidationAccuracy, state?.Host, wall, cell.Slurm ?? state?.Slurm,
+                detail);
 
         if (state?.State == CellStatus.Completed)
         {
@@ -62,8 +63,10 @@ public sealed class SweepStatusReader(SlurmClient slurm)
         {
             return task.State switch
             {
-                SlurmTaskState.Pending or SlurmTaskState.Requeued => View(CellStatus.Queued, task.Reason is "None" or "" ? null : $"Slurm: {task.Reason}"),
-                SlurmTaskState.Running or SlurmTaskState.Configuring or SlurmTaskState.Completing or SlurmTaskState.Suspended => View(CellStatus.Running),
+                SlurmTaskState.Pending or SlurmTaskState.Requeued =>
+                    View(CellStatus.Queued, task.Reason is "None" or "" ? null : $"Slurm: {task.Reason}"),
+                SlurmTaskState.Running or SlurmTaskState.Configuring or SlurmTaskState.Completing or SlurmTaskState.Suspended =>
+                    View(CellStatus.Running),
                 SlurmTaskState.Cancelled => View(CellStatus.Cancelled, "Slurm: cancelled (scancel)"),
                 SlurmTaskState.Timeout or SlurmTaskState.Deadline => View(CellStatus.Cancelled, $"Slurm: {task.StateText} (time limit)"),
                 SlurmTaskState.Preempted => View(CellStatus.Interrupted, "Slurm: preempted"),

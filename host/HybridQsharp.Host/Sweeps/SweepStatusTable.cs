@@ -3,7 +3,9 @@ using System.Text;
 
 namespace HybridQsharp.Host.Sweeps;
 
-/// <summary><c>sweep status</c>'s table: one row per cell (state, epoch, best validation accuracy, host, wall time, Slurm task), then counts.</summary>
+/// <summary>
+/// <c>sweep status</c>'s table: one row per cell (state, epoch, best validation accuracy, host, wall time, Slurm task), then counts.
+/// </summary>
 public static class SweepStatusTable
 {
     public static string Text(IReadOnlyList<CellView> cells)
@@ -23,7 +25,8 @@ public static class SweepStatusTable
         var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Prepend(h.Length).Max()).ToArray();
         var text = new StringBuilder();
         void Line(IReadOnlyList<string> cellsOfRow) =>
-            text.AppendLine(string.Join("  ", cellsOfRow.Select((value, i) => i == cellsOfRow.Count - 1 ? value : value.PadRight(widths[i]))).TrimEnd());
+            text.AppendLine(string.Join("  ", cellsOfRow.Select((value, i) => i == cellsOfRow.Count - 1 ? value : value.PadRight(widths[i])))
+                .TrimEnd());
         Line(header);
         foreach (var row in rows)
         {
@@ -31,7 +34,8 @@ public static class SweepStatusTable
         }
 
         text.AppendLine();
-        text.AppendLine(string.Join(", ", cells.GroupBy(c => c.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}")) + $" (of {cells.Count})");
+        var counts = cells.GroupBy(c => c.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
+        text.AppendLine(string.Join(", ", counts) + $" (of {cells.Count})");
         return text.ToString();
     }
 }

@@ -13,7 +13,8 @@ namespace HybridQsharp.Classical.Training.Attacks;
 /// <param name="RandomStart">Whether the attack started from a random point of the ball.</param>
 /// <param name="Samples">Images attacked.</param>
 /// <param name="Accuracy">Fraction of them still classified correctly.</param>
-public sealed record AttackMeasurement(AttackSemantics Semantics, double Epsilon, double StepSize, int Steps, bool RandomStart, int Samples, double Accuracy)
+public sealed record AttackMeasurement(
+    AttackSemantics Semantics, double Epsilon, double StepSize, int Steps, bool RandomStart, int Samples, double Accuracy)
 {
     /// <summary>The measurement of <paramref name="attack"/>: its settings, the images seen and the accuracy.</summary>
     public static AttackMeasurement Of(PgdAttack attack, int samples, double accuracy) => attack.Semantics == AttackSemantics.ClampOnly

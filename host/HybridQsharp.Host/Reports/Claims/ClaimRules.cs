@@ -15,13 +15,14 @@ public static class ClaimRules
     /// <summary>The verdict and its reason for a paired comparison in the claimed direction (threshold 0).</summary>
     /// <param name="scale">Shows the interval in display units (100 for fractions).</param>
     /// <param name="unit">The display unit ("points", "MB").</param>
-    public static (ClaimVerdict Verdict, string Reason) OnDifference(PairedComparison comparison, ClaimDirection direction, double scale, string unit) =>
+    public static (ClaimVerdict Verdict, string Reason) OnDifference(
+        PairedComparison comparison, ClaimDirection direction, double scale, string unit) =>
         OnInterval(comparison.Difference, direction, 0, scale, unit,
             comparison.PValue is { } p ? string.Create(CultureInfo.InvariantCulture, $"paired t-test p = {p:G3}, ") : string.Empty);
 
     /// <summary>The verdict and its reason for a sample (null: none) against a threshold in the claimed direction.</summary>
-    public static (ClaimVerdict Verdict, string Reason) OnInterval(SampleSummary? sample, ClaimDirection direction, double threshold, double scale, string unit,
-        string test = "")
+    public static (ClaimVerdict Verdict, string Reason) OnInterval(
+        SampleSummary? sample, ClaimDirection direction, double threshold, double scale, string unit, string test = "")
     {
         var n = sample?.Count ?? 0;
         if (sample?.MeanInterval is not { } ci || n < 2)
@@ -29,10 +30,13 @@ public static class ClaimRules
             return (ClaimVerdict.NotTestedHere, $"n = {n}: an interval needs at least 2 seeds");
         }
 
-        var interval = string.Create(CultureInfo.InvariantCulture, $"the 95 % CI [{ci.Lower * scale:F2}, {ci.Upper * scale:F2}]{(unit.Length > 0 ? " " + unit : string.Empty)}");
+        var shownUnit = unit.Length > 0 ? " " + unit : string.Empty;
+        var interval = string.Create(CultureInfo.InvariantCulture, $"the 95 % CI [{ci.Lower * scale:F2}, {ci.Upper * scale:F2}]{shownUnit}");
         var limit = (threshold * scale).ToString("0.##", CultureInfo.InvariantCulture);
         var detail = $" ({test}n = {n})";
-        var (claimed, other) = direction == ClaimDirection.Positive ? (ci.Lower > threshold, ci.Upper < threshold) : (ci.Upper < threshold, ci.Lower > threshold);
+        var (claimed, other) = direction == ClaimDirection.Positive
+            ? (ci.Lower > threshold, ci.Upper < threshold)
+            : (ci.Upper < threshold, ci.Lower > threshold);
         var (side, opposite) = direction == ClaimDirection.Positive ? ("above", "below") : ("below", "above");
         if (claimed)
         {

@@ -34,10 +34,10 @@ public static class ClaimsEvaluator
         claims.Add(ParameterCount(results));
         claims.AddRange(Robustness(results, "mnist", "MNIST"));
         claims.AddRange(Robustness(results, "cifar100", "CIFAR-100"));
-        claims.Add(Resource(results, "memory", "The hybrid uses less memory than the classical CNN.", "4–5 GB (hybrid) vs 5–6 GB (classical), psutil memory deltas",
-            SeedMetric.PeakResident, "MB", 1));
-        claims.Add(Resource(results, "cpu", "The hybrid uses less CPU than the classical CNN.", "9.5 % (hybrid) vs 23.2 % (classical) CPU, psutil deltas",
-            SeedMetric.CpuUtilisation, "points", 100));
+        claims.Add(Resource(results, "memory", "The hybrid uses less memory than the classical CNN.",
+            "4–5 GB (hybrid) vs 5–6 GB (classical), psutil memory deltas", SeedMetric.PeakResident, "MB", 1));
+        claims.Add(Resource(results, "cpu", "The hybrid uses less CPU than the classical CNN.",
+            "9.5 % (hybrid) vs 23.2 % (classical) CPU, psutil deltas", SeedMetric.CpuUtilisation, "points", 100));
         claims.Add(QuantumLayer(results));
         return claims;
     }
@@ -48,7 +48,8 @@ public static class ClaimsEvaluator
         var (hybrid, classical) = (PaperReference.For(dataset, ModelKind.Hybrid), PaperReference.For(dataset, ModelKind.Classical));
         var paper = hybrid is null || classical is null
             ? "–"
-            : Invariant($"test {hybrid.TestAccuracy * 100:F2} % vs {classical.TestAccuracy * 100:F2} % ({(hybrid.TestAccuracy - classical.TestAccuracy) * 100:+0.00} points)");
+            : Invariant($"test {hybrid.TestAccuracy * 100:F2} % vs {classical.TestAccuracy * 100:F2} % ")
+                + Invariant($"({(hybrid.TestAccuracy - classical.TestAccuracy) * 100:+0.00} points)");
         if (!Has(results, dataset))
         {
             return NotRun($"accuracy-{dataset}", statement, paper, dataset, name);
@@ -67,9 +68,8 @@ public static class ClaimsEvaluator
     {
         const string id = "advantage-vs-complexity";
         const string statement = "The hybrid's advantage over the classical CNN grows with dataset complexity (MNIST → CIFAR-100, STL-10).";
-        var paper = string.Join(", ", Datasets.Select(d => (d.Name, Hybrid: PaperReference.For(d.Key, ModelKind.Hybrid), Classical: PaperReference.For(d.Key, ModelKind.Classical)))
-            .Where(d => d.Hybrid is not null && d.Classical is not null)
-            .Select(d => Invariant($"{d.Name} {(d.Hybrid!.TestAccuracy - d.Classical!.TestAccuracy) * 100:+0.00}"))) + " points (test)";
+        var paper = string.Join(", ",
+            PaperPairs().Select(d => Invariant($"{d.Name} {(d.Hybrid.TestAccuracy - d.Classical.TestAccuracy) * 100:+0.00}"))) + " points (test)";
         var advantages = Datasets
             .Select(d => (d.Key, d.Name, Comparison: Paired(results, d.Key, ModelKind.Hybrid, ModelKind.Classical, SeedMetric.TestAccuracy)))
             .Where(d => d.Comparison.Difference?.MeanInterval is not null)
@@ -91,7 +91,9 @@ public static class ClaimsEvaluator
             var ci = c.Comparison.Difference!.MeanInterval!;
             var verdict = ci.Lower > mnist.Upper ? ClaimVerdict.Holds : ClaimVerdict.DoesNotHold;
             var how = ci.Lower > mnist.Upper ? "lies above" : ci.Upper < mnist.Lower ? "lies below (the opposite)" : "overlaps (not shown)";
-            return (c.Name, verdict, Invariant($"its advantage's 95 % CI [{ci.Lower * 100:F2}, {ci.Upper * 100:F2}] {how} MNIST's [{mnist.Lower * 100:F2}, {mnist.Upper * 100:F2}]"));
+            return (c.Name, verdict,
+                Invariant($"its advantage's 95 % CI [{ci.Lower * 100:F2}, {ci.Upper * 100:F2}] {how} ")
+                + Invariant($"MNIST's [{mnist.Lower * 100:F2}, {mnist.Upper * 100:F2}]"));
         }).ToList();
         var (overall, reason) = ClaimRules.AcrossDatasets(parts);
         return new Claim(id, statement, paper, ours, overall, reason);
@@ -100,7 +102,8 @@ public static class ClaimsEvaluator
     private static Claim EpochTime(IReadOnlyList<SeedResult> results)
     {
         const string statement = "The hybrid trains 5–12× faster per epoch than the classical CNN.";
-        const string paper = "5–12× (abstract); per-epoch logs: MNIST 18.8–21.6 s vs 27.9–108.4 s, CIFAR-100 41–44 s vs 98–514 s, STL-10 39–49 s vs 116–376 s";
+        const string paper = "5–12× (abstract); per-epoch logs: MNIST 18.8–21.6 s vs 27.9–108.4 s, CIFAR-100 41–44 s vs 98–514 s, "
+            + "STL-10 39–49 s vs 116–376 s";
         var ours = new List<Estimate>();
         var parts = new List<(string, ClaimVerdict, string)>();
         foreach (var (key, name) in Datasets.Where(d => Has(results, d.Key)))
@@ -119,16 +122,16 @@ public static class ClaimsEvaluator
         }
 
         var (overall, why) = Across(parts, "epoch-time");
-        return new Claim("epoch-time", statement, paper, ours, overall, why + "; wall-clock times, comparable only when the runs shared a machine under the same load");
+        return new Claim("epoch-time", statement, paper, ours, overall,
+            why + "; wall-clock times, comparable only when the runs shared a machine under the same load");
     }
 
     private static Claim ParameterCount(IReadOnlyList<SeedResult> results)
     {
         const string statement = "The hybrid has 6–32 % fewer parameters than the classical CNN.";
-        var paper = "6–32 % fewer (abstract); its own models: " + string.Join(", ", Datasets
-            .Select(d => (d.Name, Hybrid: PaperReference.For(d.Key, ModelKind.Hybrid), Classical: PaperReference.For(d.Key, ModelKind.Classical)))
-            .Where(d => d.Hybrid is not null && d.Classical is not null)
-            .Select(d => Invariant($"{d.Name} {d.Hybrid!.Parameters:N0} vs {d.Classical!.Parameters:N0} ({Change(d.Hybrid.Parameters, d.Classical.Parameters)})")));
+        var paper = "6–32 % fewer (abstract); its own models: " + string.Join(", ", PaperPairs()
+            .Select(d => Invariant($"{d.Name} {d.Hybrid.Parameters:N0} vs {d.Classical.Parameters:N0} ")
+                + $"({Change(d.Hybrid.Parameters, d.Classical.Parameters)})"));
         var ours = new List<Estimate>();
         var parts = new List<(string, ClaimVerdict, string)>();
         foreach (var (key, name) in Datasets.Where(d => Has(results, d.Key)))
@@ -142,9 +145,11 @@ public static class ClaimsEvaluator
             }
 
             var change = (hybrid.Parameters - classical.Parameters) / (double)classical.Parameters;
-            ours.Add(new Estimate($"{name} hybrid vs classical parameters", change, null, results.Count(r => r.Dataset == key && r.Model == ModelKind.Hybrid), "%", 100, Signed: true));
-            parts.Add((name, hybrid.Parameters < classical.Parameters ? ClaimVerdict.Holds : ClaimVerdict.DoesNotHold,
-                Invariant($"{hybrid.Parameters:N0} vs {classical.Parameters:N0} ({Change(hybrid.Parameters, classical.Parameters)}; counts are exact, no interval)")));
+            var seeds = results.Count(r => r.Dataset == key && r.Model == ModelKind.Hybrid);
+            ours.Add(new Estimate($"{name} hybrid vs classical parameters", change, null, seeds, "%", 100, Signed: true));
+            var counts = Invariant($"{hybrid.Parameters:N0} vs {classical.Parameters:N0} ({Change(hybrid.Parameters, classical.Parameters)}");
+            var verdict = hybrid.Parameters < classical.Parameters ? ClaimVerdict.Holds : ClaimVerdict.DoesNotHold;
+            parts.Add((name, verdict, counts + "; counts are exact, no interval)"));
         }
 
         var (overall, reason) = Across(parts, "parameters");
@@ -160,7 +165,8 @@ public static class ClaimsEvaluator
             : "–";
         if (!Has(results, dataset))
         {
-            yield return NotRun($"robustness-{dataset}", $"The hybrid is more robust than the classical CNN under PGD on {name}.", paperFigure, dataset, name);
+            yield return NotRun($"robustness-{dataset}", $"The hybrid is more robust than the classical CNN under PGD on {name}.", paperFigure,
+                dataset, name);
             yield break;
         }
 
@@ -170,13 +176,15 @@ public static class ClaimsEvaluator
             var metric = SeedMetric.Attack(semantics, label);
             var id = $"robustness-{dataset}-{semantics.Name()}";
             var statement = semantics == AttackSemantics.ClampOnly
-                ? $"The hybrid keeps more accuracy than the classical CNN on {name} when images are only clamped to [0, 1] in normalised space (the paper attack's clamp, no perturbation)."
+                ? $"The hybrid keeps more accuracy than the classical CNN on {name} when images are only clamped to [0, 1] in normalised space "
+                    + "(the paper attack's clamp, no perturbation)."
                 : $"The hybrid is more robust than the classical CNN on {name} under {label}.";
             var figure = semantics == AttackSemantics.Paper ? paperFigure : "not measured by the paper (it ran only its own attack)";
             var comparison = Paired(results, dataset, ModelKind.Hybrid, ModelKind.Classical, metric);
             if (comparison.Pairs == 0)
             {
-                yield return new Claim(id, statement, figure, [], ClaimVerdict.NotTestedHere, $"not measured in these runs (no {semantics.Name()} accuracy in their metrics.json)");
+                yield return new Claim(id, statement, figure, [], ClaimVerdict.NotTestedHere,
+                    $"not measured in these runs (no {semantics.Name()} accuracy in their metrics.json)");
                 continue;
             }
 
@@ -188,7 +196,8 @@ public static class ClaimsEvaluator
         }
     }
 
-    private static Claim Resource(IReadOnlyList<SeedResult> results, string id, string statement, string paper, SeedMetric metric, string unit, double scale)
+    private static Claim Resource(
+        IReadOnlyList<SeedResult> results, string id, string statement, string paper, SeedMetric metric, string unit, double scale)
     {
         var ours = new List<Estimate>();
         var parts = new List<(string, ClaimVerdict, string)>();
@@ -208,7 +217,8 @@ public static class ClaimsEvaluator
 
     private static Claim QuantumLayer(IReadOnlyList<SeedResult> results)
     {
-        const string statement = "The gain comes from the quantum layer: the hybrid beats its twin (the same network with Linear + tanh in place of the quantum layer).";
+        const string statement = "The gain comes from the quantum layer: the hybrid beats its twin "
+            + "(the same network with Linear + tanh in place of the quantum layer).";
         const string paper = "not measured (the paper compares with a different, classical CNN and credits the quantum layer)";
         var ours = new List<Estimate>();
         var parts = new List<(string, ClaimVerdict, string)>();
@@ -240,7 +250,9 @@ public static class ClaimsEvaluator
         }
 
         var (verdict, reason) = ClaimRules.AcrossDatasets(parts);
-        return missing.Count == 0 ? (verdict, reason) : (verdict, $"{reason}; not run here: {string.Join(", ", missing.Select(m => m.Name))} ({Command(missing[0].Key)})");
+        return missing.Count == 0
+            ? (verdict, reason)
+            : (verdict, $"{reason}; not run here: {string.Join(", ", missing.Select(m => m.Name))} ({Command(missing[0].Key)})");
     }
 
     private static Claim NotRun(string id, string statement, string paper, string dataset, string name) =>
@@ -248,10 +260,17 @@ public static class ClaimsEvaluator
 
     private static bool Has(IReadOnlyList<SeedResult> results, string dataset) => results.Any(r => r.Dataset == dataset);
 
+    /// <summary>The paper's hybrid and classical figures of each dataset it reports both for.</summary>
+    private static IEnumerable<(string Name, PaperReference Hybrid, PaperReference Classical)> PaperPairs() =>
+        Datasets.Select(d => (d.Name, Hybrid: PaperReference.For(d.Key, ModelKind.Hybrid), Classical: PaperReference.For(d.Key, ModelKind.Classical)))
+            .Where(d => d.Hybrid is not null && d.Classical is not null)
+            .Select(d => (d.Name, d.Hybrid!, d.Classical!));
+
     private static PairedComparison Paired(IReadOnlyList<SeedResult> results, string dataset, ModelKind first, ModelKind second, SeedMetric metric) =>
         PairedDifferences.Compare(SweepStatistics.BySeed(results, dataset, first, metric), SweepStatistics.BySeed(results, dataset, second, metric));
 
-    private static IEnumerable<Estimate> Level(IReadOnlyList<SeedResult> results, string dataset, ModelKind model, SeedMetric metric, string label, string unit = "%")
+    private static IEnumerable<Estimate> Level(
+        IReadOnlyList<SeedResult> results, string dataset, ModelKind model, SeedMetric metric, string label, string unit = "%")
     {
         var values = SweepStatistics.BySeed(results, dataset, model, metric).Values.ToList();
         return values.Count == 0 ? [] : [Estimate.Of(label, SampleStatistics.Summarize(values), unit, metric.Scale)];

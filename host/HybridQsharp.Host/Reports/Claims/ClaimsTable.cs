@@ -21,7 +21,9 @@ public static class ClaimsTable
         foreach (var claim in claims)
         {
             md.AppendLine(string.Join(" | ",
-                $"| {Cell(claim.Statement)}", Cell(claim.PaperFigure), claim.Ours.Count == 0 ? "–" : string.Join("<br>", claim.Ours.Select(o => Cell(o.ToString()))),
+                $"| {Cell(claim.Statement)}",
+                Cell(claim.PaperFigure),
+                claim.Ours.Count == 0 ? "–" : string.Join("<br>", claim.Ours.Select(o => Cell(o.ToString()))),
                 $"**{Name(claim.Verdict)}**", Cell(claim.Reason) + " |"));
         }
 
@@ -33,9 +35,12 @@ public static class ClaimsTable
         var h = new StringBuilder("<table><tr><th>claim</th><th>the paper</th><th>ours (mean, 95 % CI, n)</th><th>verdict</th><th>why</th></tr>");
         foreach (var claim in claims)
         {
-            h.Append("<tr><td>").Append(WebUtility.HtmlEncode(claim.Statement)).Append("</td><td>").Append(WebUtility.HtmlEncode(claim.PaperFigure)).Append("</td><td>")
+            h.Append("<tr><td>").Append(WebUtility.HtmlEncode(claim.Statement))
+                .Append("</td><td>").Append(WebUtility.HtmlEncode(claim.PaperFigure))
+                .Append("</td><td>")
                 .Append(claim.Ours.Count == 0 ? "–" : string.Join("<br>", claim.Ours.Select(o => WebUtility.HtmlEncode(o.ToString()))))
-                .Append("</td><td><b>").Append(Name(claim.Verdict)).Append("</b></td><td>").Append(WebUtility.HtmlEncode(claim.Reason)).AppendLine("</td></tr>");
+                .Append("</td><td><b>").Append(Name(claim.Verdict))
+                .Append("</b></td><td>").Append(WebUtility.HtmlEncode(claim.Reason)).AppendLine("</td></tr>");
         }
 
         return h.Append("</table>").ToString();

@@ -25,7 +25,9 @@ public sealed record Estimate(string Label, double Mean, ConfidenceInterval? Int
         var text = $"{Label}: {(Mean * Scale).ToString(format, CultureInfo.InvariantCulture)}{unit}";
         if (Interval is { } ci)
         {
-            text += string.Create(CultureInfo.InvariantCulture, $" [{(ci.Lower * Scale).ToString(format, CultureInfo.InvariantCulture)}, {(ci.Upper * Scale).ToString(format, CultureInfo.InvariantCulture)}]");
+            var lower = (ci.Lower * Scale).ToString(format, CultureInfo.InvariantCulture);
+            var upper = (ci.Upper * Scale).ToString(format, CultureInfo.InvariantCulture);
+            text += $" [{lower}, {upper}]";
         }
 
         return text + string.Create(CultureInfo.InvariantCulture, $", n = {Count}");

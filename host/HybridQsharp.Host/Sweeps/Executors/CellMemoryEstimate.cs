@@ -30,7 +30,9 @@ public static class CellMemoryEstimate
         try
         {
             var line = File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemAvailable:", StringComparison.Ordinal));
-            return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024 / Gigabyte;
+            return line is null
+                ? null
+                : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024 / Gigabyte;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
@@ -60,6 +62,7 @@ public static class CellMemoryEstimate
 
         var advice = fits >= 1 ? $"use --parallel {fits} or fewer" : "free memory first";
         return string.Create(CultureInfo.InvariantCulture,
-            $"--parallel {parallel} needs about {parallel} × {perCell:F1} GB for {largest} cells, but {available:F1} GB of memory is available; {advice} (or state a cell's need with --cell-memory GB)");
+            $"--parallel {parallel} needs about {parallel} × {perCell:F1} GB for {largest} cells, but {available:F1} GB of memory is available; "
+            + $"{advice} (or state a cell's need with --cell-memory GB)");
     }
 }

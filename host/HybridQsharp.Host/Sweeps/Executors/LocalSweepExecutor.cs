@@ -73,7 +73,8 @@ public sealed class LocalSweepExecutor(ILogger<LocalSweepExecutor> logger)
             var status = state is { Ended: not null } ? state.State : exitCode == 130 ? CellStatus.Interrupted : CellStatus.Failed;
             manifest = manifest.WithCells([entry.Cell with { State = status }]);
             folder.WriteManifest(manifest);
-            logger.LogInformation("{Cell}: {State} after {Elapsed:hh\\:mm\\:ss} (exit {Exit}{Best})", entry.Cell.Id, status.ToString().ToLowerInvariant(), entry.Watch.Elapsed, exitCode,
+            logger.LogInformation("{Cell}: {State} after {Elapsed:hh\\:mm\\:ss} (exit {Exit}{Best})",
+                entry.Cell.Id, status.ToString().ToLowerInvariant(), entry.Watch.Elapsed, exitCode,
                 state?.BestValidationAccuracy is { } best ? $", best validation accuracy {best:P2}" : string.Empty);
             if (status == CellStatus.Failed)
             {
@@ -168,7 +169,8 @@ public sealed class LocalSweepExecutor(ILogger<LocalSweepExecutor> logger)
     {
         try
         {
-            using var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", pid.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+            var start = new ProcessStartInfo("kill", ["-INT", pid.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false };
+            using var kill = Process.Start(start);
             kill?.WaitForExit();
             return kill?.ExitCode == 0;
         }

@@ -34,7 +34,8 @@ public sealed class SlurmSweepExecutor(SlurmClient client, ILogger<SlurmSweepExe
 
     /// <summary>Submits <paramref name="cells"/> as one array and returns the manifest with the submission and each cell's task.</summary>
     /// <param name="settings">--set values every task gets on its command line.</param>
-    public async Task<SweepManifest> SubmitAsync(SweepFolder folder, SweepManifest manifest, IReadOnlyList<SweepCell> cells, IReadOnlyList<string> settings,
+    public async Task<SweepManifest> SubmitAsync(
+        SweepFolder folder, SweepManifest manifest, IReadOnlyList<SweepCell> cells, IReadOnlyList<string> settings,
         CancellationToken cancellationToken)
     {
         if (cells.Count == 0)
@@ -59,7 +60,8 @@ public sealed class SlurmSweepExecutor(SlurmClient client, ILogger<SlurmSweepExe
             Directory.CreateDirectory(folder.CellFolder(cell.Id));
         }
 
-        var command = new SlurmBatchScript(script, [taskList, .. HybridqExecutable.Command(), .. HybridqExecutable.RunCellArguments(folder, settings)]);
+        var command = new SlurmBatchScript(script,
+            [taskList, .. HybridqExecutable.Command(), .. HybridqExecutable.RunCellArguments(folder, settings)]);
         var request = new SlurmArrayRequest($"hybridq-{Path.GetFileName(folder.Path)}", [.. Enumerable.Range(0, cells.Count)], command, folder.Path,
             Path.Combine("slurm", "%A_%a.out"));
         var jobId = await client.SubmitArrayAsync(request, cancellationToken);

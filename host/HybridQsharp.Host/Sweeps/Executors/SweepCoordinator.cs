@@ -18,12 +18,14 @@ public sealed class SweepCoordinator(SweepStatusReader status, LocalSweepExecuto
     public async Task<SweepManifest> RunAsync(SweepFolder folder, SweepManifest manifest, Placement placement, CancellationToken cancellationToken)
     {
         using var held = SweepFolder.TryLock(folder.Lock)
-            ?? throw new SweepException($"another hybridq process is placing the cells of {folder.Path} ({folder.Lock} is held); wait for it or stop it");
+            ?? throw new SweepException(
+                $"another hybridq process is placing the cells of {folder.Path} ({folder.Lock} is held); wait for it or stop it");
         var views = await status.ReadAsync(folder, manifest, cancellationToken);
         var todo = views.Where(v => v.NeedsRun).Select(v => v.Cell).ToList();
         var done = views.Count(v => v.State == CellStatus.Completed);
         var placed = views.Count(v => v.State is CellStatus.Queued or CellStatus.Running);
-        logger.LogInformation("Sweep {Folder}: {Cells} cells, {Done} completed, {Placed} queued or running, {Todo} to run", folder.Path, views.Count, done, placed, todo.Count);
+        logger.LogInformation("Sweep {Folder}: {Cells} cells, {Done} completed, {Placed} queued or running, {Todo} to run",
+            folder.Path, views.Count, done, placed, todo.Count);
         manifest = manifest with { Executor = placement.Executor };
         if (todo.Count == 0)
         {

@@ -49,7 +49,8 @@ public sealed class TrainerTests : IDisposable
     {
         var options = new TrainingOptions
         {
-            Epochs = 3, BatchSize = 32, RobustnessEvery = 2, RobustnessSamples = 64, Seed = 5, Attack = new PgdAttack { Semantics = AttackSemantics.Paper },
+            Epochs = 3, BatchSize = 32, RobustnessEvery = 2, RobustnessSamples = 64, Seed = 5,
+            Attack = new PgdAttack { Semantics = AttackSemantics.Paper },
         };
         var train = new SyntheticImages(192, 10, 8, seed: 2, shuffle: true);
         var validation = new SyntheticImages(64, 10, 8, seed: 3, shuffle: false);

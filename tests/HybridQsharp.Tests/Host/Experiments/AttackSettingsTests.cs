@@ -31,7 +31,8 @@ public sealed class AttackSettingsTests
     [Fact]
     public async Task ThePaperAttackAndItsNumbersAreParsed()
     {
-        await using var host = new TestHost([new("Experiment:Attack", "Paper"), new("Experiment:AttackEpsilon", "0.3"), new("Experiment:AttackSteps", "40")]);
+        await using var host = new TestHost(
+            [new("Experiment:Attack", "Paper"), new("Experiment:AttackEpsilon", "0.3"), new("Experiment:AttackSteps", "40")]);
         var settings = host.Get<ExperimentSettings>();
 
         Assert.Equal(AttackSemantics.Paper, settings.TrainingAttack.Semantics);
@@ -50,7 +51,11 @@ public sealed class AttackSettingsTests
 
         Assert.Null(settings);
         Assert.Equal(
-            ["unknown attack 'clamp-only'; expected one of: sound, paper, normalised-unclamped", "attack epsilon must lie in (0, 10], got -1", "attack steps must be at least 1, got 0"],
+            [
+                "unknown attack 'clamp-only'; expected one of: sound, paper, normalised-unclamped",
+                "attack epsilon must lie in (0, 10], got -1",
+                "attack steps must be at least 1, got 0",
+            ],
             problems);
     }
 
@@ -58,13 +63,19 @@ public sealed class AttackSettingsTests
     public void MetricsNameEachMeasurementsSemanticsAndOldFilesStillRead()
     {
         var outcome = new ModelOutcome(ModelKind.Hybrid, 10, [], 1, 0.9, null,
-            [new AttackMeasurement(AttackSemantics.Sound, 0.1, 0.01, 10, true, 256, 0.4), AttackMeasurement.Of(new PgdAttack { Semantics = AttackSemantics.ClampOnly }, 256, 0.7)],
+            [
+                new AttackMeasurement(AttackSemantics.Sound, 0.1, 0.01, 10, true, 256, 0.4),
+                AttackMeasurement.Of(new PgdAttack { Semantics = AttackSemantics.ClampOnly }, 256, 0.7),
+            ],
             true);
 
         var json = JsonSerializer.Serialize(outcome, RunFolder.Json);
         var read = JsonSerializer.Deserialize<ModelOutcome>(json, RunFolder.Json)!;
         var legacy = JsonSerializer.Deserialize<ModelOutcome>(
-            """{"model": "classical", "parameters": 5, "history": [], "bestEpoch": 1, "bestValidationAccuracy": 0.9, "test": null, "testRobustness": 0.78, "completed": true}""",
+            """
+            {"model": "classical", "parameters": 5, "history": [], "bestEpoch": 1, "bestValidationAccuracy": 0.9, "test": null,
+             "testRobustness": 0.78, "completed": true}
+            """,
             RunFolder.Json)!;
 
         Assert.Contains("\"semantics\": \"clamp-only\"", json);
@@ -80,9 +91,13 @@ public sealed class AttackSettingsTests
     public void TheRunTableHeadsEachAttackColumnWithItsSemanticsAndEpsilon()
     {
         var outcome = new ModelOutcome(ModelKind.Hybrid, 142_530, [], 1, 0.99, null,
-            [new AttackMeasurement(AttackSemantics.Sound, 0.1, 0.01, 10, true, 256, 0.40), new AttackMeasurement(AttackSemantics.Paper, 0.1, 0.01, 10, true, 256, 0.61)],
+            [
+                new AttackMeasurement(AttackSemantics.Sound, 0.1, 0.01, 10, true, 256, 0.40),
+                new AttackMeasurement(AttackSemantics.Paper, 0.1, 0.01, 10, true, 256, 0.61),
+            ],
             true);
-        var summary = new ExperimentSummary("mnist", new ExperimentPlan(Preset.Quick, 1, 64, null, null, null, 1, 256), new Dictionary<string, string>(), [outcome]);
+        var plan = new ExperimentPlan(Preset.Quick, 1, 64, null, null, null, 1, 256);
+        var summary = new ExperimentSummary("mnist", plan, new Dictionary<string, string>(), [outcome]);
 
         var table = ReportDocument.ResultsTable(summary);
 

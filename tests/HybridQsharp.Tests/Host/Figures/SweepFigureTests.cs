@@ -17,7 +17,12 @@ public sealed class SweepFigureTests : IDisposable
     {
         DatasetIntervals[] datasets =
         [
-            new("mnist", [new ModelInterval("hybrid", 0.991, 0.002, 5), new ModelInterval("classical", 0.985, 0.004, 5), new ModelInterval("twin", 0.990, null, 1)]),
+            new("mnist",
+            [
+                new ModelInterval("hybrid", 0.991, 0.002, 5),
+                new ModelInterval("classical", 0.985, 0.004, 5),
+                new ModelInterval("twin", 0.990, null, 1),
+            ]),
             new("cifar100", [new ModelInterval("hybrid", 0.44, 0.01, 3), new ModelInterval("classical", 0.33, 0.02, 3)]),
         ];
 
@@ -40,7 +45,8 @@ public sealed class SweepFigureTests : IDisposable
     [Fact]
     public void CurveBandsDrawTheMeanInsideItsBand()
     {
-        ModelCurveBand Model(string name, double level) => new(name, [.. Enumerable.Range(1, 5).Select(e => new EpochBand(e, level + (0.01 * e), level + (0.01 * e) - 0.02, level + (0.01 * e) + 0.02, 3))]);
+        ModelCurveBand Model(string name, double level) =>
+            new(name, [.. Enumerable.Range(1, 5).Select(e => level + (0.01 * e)).Select((m, i) => new EpochBand(i + 1, m, m - 0.02, m + 0.02, 3))]);
         DatasetCurveBands[] datasets = [new("mnist", [Model("hybrid", 0.9), Model("twin", 0.85)])];
 
         var figure = CurveBandFigure.Create("Validation accuracy", "Validation accuracy", datasets);
@@ -60,9 +66,11 @@ public sealed class SweepFigureTests : IDisposable
     public void BadInputIsNamed()
     {
         Assert.Contains("mean of 'hybrid' on 'mnist' is 1.5",
-            Assert.Throws<FigureInputException>(() => AccuracyIntervalFigure.Create("t", "Test accuracy", [new("mnist", [new ModelInterval("hybrid", 1.5, 0.1, 2)])])).Message);
+            Assert.Throws<FigureInputException>(() =>
+                AccuracyIntervalFigure.Create("t", "Test accuracy", [new("mnist", [new ModelInterval("hybrid", 1.5, 0.1, 2)])])).Message);
+        DatasetCurveBands[] outside = [new("mnist", [new ModelCurveBand("twin", [new EpochBand(1, 0.5, 0.6, 0.7, 2)])])];
         Assert.Contains("does not contain its mean",
-            Assert.Throws<FigureInputException>(() => CurveBandFigure.Create("t", "Validation accuracy", [new("mnist", [new ModelCurveBand("twin", [new EpochBand(1, 0.5, 0.6, 0.7, 2)])])])).Message);
+            Assert.Throws<FigureInputException>(() => CurveBandFigure.Create("t", "Validation accuracy", outside)).Message);
         Assert.Throws<FigureInputException>(() => CurveBandFigure.Create("t", "Validation accuracy", []));
     }
 }

@@ -52,15 +52,19 @@ public sealed class ClaimsEvaluatorTests
         Assert.Equal("n = 1: an interval needs at least 2 seeds", mnist.Reason);
         Assert.Equal(ClaimVerdict.NotTestedHere, cifar.Verdict);
         Assert.Empty(cifar.Ours);
-        Assert.Contains("hybridq sweep --out sweeps/cifar100 --datasets cifar100 --data-dir DIR --models all --seeds 1 2 3 4 5 --preset paper --epochs 15", cifar.Reason);
+        Assert.Contains(ClaimsEvaluator.Command("cifar100"), cifar.Reason);
+        Assert.Equal("hybridq sweep --out sweeps/cifar100 --datasets cifar100 --data-dir DIR --models all --seeds 1 2 3 4 5 --preset paper "
+            + "--epochs 15", ClaimsEvaluator.Command("cifar100"));
     }
 
     [Fact]
     public void TheSpeedUpMustBeAtLeastFiveFold()
     {
         SeedResult Timed(ModelKind model, int seed, double seconds) => SeedResults.Of("mnist", model, seed, 0.9, epochSeconds: seconds);
-        SeedResult[] fast = [Timed(ModelKind.Hybrid, 1, 2), Timed(ModelKind.Hybrid, 2, 2), Timed(ModelKind.Classical, 1, 20), Timed(ModelKind.Classical, 2, 22)];
-        SeedResult[] slow = [Timed(ModelKind.Hybrid, 1, 10), Timed(ModelKind.Hybrid, 2, 10), Timed(ModelKind.Classical, 1, 14), Timed(ModelKind.Classical, 2, 15)];
+        SeedResult[] fast =
+            [Timed(ModelKind.Hybrid, 1, 2), Timed(ModelKind.Hybrid, 2, 2), Timed(ModelKind.Classical, 1, 20), Timed(ModelKind.Classical, 2, 22)];
+        SeedResult[] slow =
+            [Timed(ModelKind.Hybrid, 1, 10), Timed(ModelKind.Hybrid, 2, 10), Timed(ModelKind.Classical, 1, 14), Timed(ModelKind.Classical, 2, 15)];
 
         var wide = Evaluate("epoch-time", fast);
         var fails = Evaluate("epoch-time", slow);
@@ -96,7 +100,11 @@ public sealed class ClaimsEvaluatorTests
     {
         SeedResult Memory(ModelKind model, int seed, double megabytes) => SeedResults.Of("mnist", model, seed, 0.9, residentMegabytes: megabytes);
 
-        var claim = Evaluate("memory", [Memory(ModelKind.Hybrid, 1, 500), Memory(ModelKind.Hybrid, 2, 510), Memory(ModelKind.Classical, 1, 600), Memory(ModelKind.Classical, 2, 605)]);
+        var claim = Evaluate("memory",
+            [
+                Memory(ModelKind.Hybrid, 1, 500), Memory(ModelKind.Hybrid, 2, 510),
+                Memory(ModelKind.Classical, 1, 600), Memory(ModelKind.Classical, 2, 605),
+            ]);
 
         Assert.Equal(ClaimVerdict.Holds, claim.Verdict);
         Assert.Contains("lies below 0", claim.Reason);
@@ -109,7 +117,9 @@ public sealed class ClaimsEvaluatorTests
     {
         SeedResult[] results =
         [
-            .. Models(ModelKind.Hybrid, 0.95, 0.96, 0.97), .. Models(ModelKind.Twin, 0.951, 0.958, 0.972), .. Models(ModelKind.Classical, 0.90, 0.90, 0.90),
+            .. Models(ModelKind.Hybrid, 0.95, 0.96, 0.97),
+            .. Models(ModelKind.Twin, 0.951, 0.958, 0.972),
+            .. Models(ModelKind.Classical, 0.90, 0.90, 0.90),
         ];
 
         var claims = ClaimsEvaluator.Evaluate(results);
@@ -130,7 +140,10 @@ public sealed class ClaimsEvaluatorTests
         SeedResult Attacked(ModelKind model, int seed, double accuracy) => SeedResults.Of("mnist", model, seed, 0.99, paperAttack: accuracy);
 
         var claim = Evaluate("robustness-mnist-paper",
-            [Attacked(ModelKind.Hybrid, 1, 0.45), Attacked(ModelKind.Hybrid, 2, 0.46), Attacked(ModelKind.Classical, 1, 0.11), Attacked(ModelKind.Classical, 2, 0.10)]);
+            [
+                Attacked(ModelKind.Hybrid, 1, 0.45), Attacked(ModelKind.Hybrid, 2, 0.46),
+                Attacked(ModelKind.Classical, 1, 0.11), Attacked(ModelKind.Classical, 2, 0.10),
+            ]);
 
         Assert.Equal(ClaimVerdict.Holds, claim.Verdict);
         Assert.Equal("The hybrid is more robust than the classical CNN on MNIST under paper PGD ε=0.1.", claim.Statement);
@@ -144,7 +157,8 @@ public sealed class ClaimsEvaluatorTests
         SeedResult[] results =
         [
             .. Models(ModelKind.Hybrid, 0.99, 0.991, 0.989), .. Models(ModelKind.Classical, 0.98, 0.98, 0.98),
-            .. SeedResults.Seeds("cifar100", ModelKind.Hybrid, 0.44, 0.45, 0.46), .. SeedResults.Seeds("cifar100", ModelKind.Classical, 0.33, 0.33, 0.35),
+            .. SeedResults.Seeds("cifar100", ModelKind.Hybrid, 0.44, 0.45, 0.46),
+            .. SeedResults.Seeds("cifar100", ModelKind.Classical, 0.33, 0.33, 0.35),
         ];
 
         var claim = Evaluate("advantage-vs-complexity", results);

@@ -56,9 +56,12 @@ public sealed class LocalSweepTests : IDisposable
     {
         var sweep = Path.Combine(_folder, "interrupted");
         string[] arguments =
-            ["sweep", "--out", sweep, "--models", "classical", "--seeds", "1", "2", "--parallel", "2", "--limit", "384", "--epochs", "4", "--batch-size", "32",
-             "--set", "RobustnessSamples=32", "--set", "ReportFigures=metrics"];
-        var start = new ProcessStartInfo(HybridqProcess.Executable) { WorkingDirectory = _folder, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+            ["sweep", "--out", sweep, "--models", "classical", "--seeds", "1", "2", "--parallel", "2", "--limit", "384", "--epochs", "4",
+             "--batch-size", "32", "--set", "RobustnessSamples=32", "--set", "ReportFigures=metrics"];
+        var start = new ProcessStartInfo(HybridqProcess.Executable)
+        {
+            WorkingDirectory = _folder, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
+        };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -97,7 +100,8 @@ public sealed class LocalSweepTests : IDisposable
         var status = await SweepFolderAssert.StatusAsync(sweep, Environment);
         Assert.All(interrupted, id => Assert.Equal("interrupted", status[id]));
 
-        var resumed = await HybridqProcess.RunAsync(_folder, Environment, TimeSpan.FromMinutes(4), "sweep", "resume", "--sweep", sweep, "--parallel", "2");
+        var resumed = await HybridqProcess.RunAsync(_folder, Environment, TimeSpan.FromMinutes(4),
+            "sweep", "resume", "--sweep", sweep, "--parallel", "2");
 
         Assert.True(resumed.ExitCode == 0, $"resume failed, exit {resumed.ExitCode}:\n{resumed.StandardError}\n{SweepFolderAssert.Outputs(sweep)}");
         foreach (var id in interrupted)

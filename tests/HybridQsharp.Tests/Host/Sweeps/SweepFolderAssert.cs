@@ -10,7 +10,8 @@ public static class SweepFolderAssert
     /// <summary>`hybridq sweep status --sweep DIR --json`: each cell's id and state.</summary>
     public static async Task<IReadOnlyDictionary<string, string>> StatusAsync(string sweep, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var outcome = await HybridqProcess.RunAsync(Path.GetDirectoryName(sweep)!, environment, TimeSpan.FromMinutes(1), "sweep", "status", "--sweep", sweep, "--json");
+        var outcome = await HybridqProcess.RunAsync(Path.GetDirectoryName(sweep)!, environment, TimeSpan.FromMinutes(1),
+            "sweep", "status", "--sweep", sweep, "--json");
         Assert.True(outcome.ExitCode == 0, $"sweep status failed (exit {outcome.ExitCode}): {outcome.StandardError}");
         using var document = JsonDocument.Parse(outcome.StandardOutput);
         return document.RootElement.EnumerateArray().ToDictionary(
@@ -18,7 +19,8 @@ public static class SweepFolderAssert
     }
 
     /// <summary>Polls `sweep status` until <paramref name="done"/> holds for the states, or fails after <paramref name="patience"/>.</summary>
-    public static async Task<IReadOnlyDictionary<string, string>> WaitAsync(string sweep, Func<IReadOnlyDictionary<string, string>, bool> done, TimeSpan patience,
+    public static async Task<IReadOnlyDictionary<string, string>> WaitAsync(
+        string sweep, Func<IReadOnlyDictionary<string, string>, bool> done, TimeSpan patience,
         IReadOnlyDictionary<string, string>? environment = null)
     {
         var deadline = DateTime.UtcNow + patience;
@@ -34,13 +36,15 @@ public static class SweepFolderAssert
             await Task.Delay(1000);
         }
 
-        Assert.Fail($"the sweep did not get there within {patience}: {string.Join(", ", states.Select(s => $"{s.Key}={s.Value}"))}\n{Outputs(sweep)}");
+        var last = string.Join(", ", states.Select(s => $"{s.Key}={s.Value}"));
+        Assert.Fail($"the sweep did not get there within {patience}: {last}\n{Outputs(sweep)}");
         return states;
     }
 
     public static SweepManifest Manifest(string sweep) => new SweepFolder(sweep).ReadManifest();
 
-    public static CellState CellState(string sweep, string cell) => new SweepFolder(sweep).ReadCellState(cell) ?? throw new Xunit.Sdk.XunitException($"{cell} has no cell-state.json");
+    public static CellState CellState(string sweep, string cell) =>
+        new SweepFolder(sweep).ReadCellState(cell) ?? throw new Xunit.Sdk.XunitException($"{cell} has no cell-state.json");
 
     public static ExperimentSummary Metrics(string sweep, string cell) =>
         JsonSerializer.Deserialize<ExperimentSummary>(File.ReadAllBytes(Path.Combine(sweep, "cells", cell, "metrics.json")), RunFolder.Json)!;

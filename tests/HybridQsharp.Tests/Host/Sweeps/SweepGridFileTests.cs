@@ -80,12 +80,12 @@ public sealed class SweepGridFileTests : IDisposable
         var json = Write("broken.json", "{ \"models\": [\"hybrid\" ");
         var text = Write("grid.txt", "models: hybrid");
 
-        Assert.StartsWith("broken.yaml: not valid YAML at line 2, column", Assert.Single(Assert.Throws<SweepGridException>(() => SweepGridFile.Read(yaml)).Problems));
-        Assert.StartsWith("open.yaml: not valid YAML", Assert.Single(Assert.Throws<SweepGridException>(() => SweepGridFile.Read(open)).Problems));
-        Assert.StartsWith("broken.json: not valid JSON", Assert.Single(Assert.Throws<SweepGridException>(() => SweepGridFile.Read(json)).Problems));
-        Assert.Equal("grid.txt: a grid file is .json, .yaml or .yml", Assert.Single(Assert.Throws<SweepGridException>(() => SweepGridFile.Read(text)).Problems));
+        Assert.StartsWith("broken.yaml: not valid YAML at line 2, column", Problem(yaml));
+        Assert.StartsWith("open.yaml: not valid YAML", Problem(open));
+        Assert.StartsWith("broken.json: not valid JSON", Problem(json));
+        Assert.Equal("grid.txt: a grid file is .json, .yaml or .yml", Problem(text));
         var missing = Path.Combine(_folder, "nope.yaml");
-        Assert.Equal($"grid file '{missing}' does not exist", Assert.Single(Assert.Throws<SweepGridException>(() => SweepGridFile.Read(missing)).Problems));
+        Assert.Equal($"grid file '{missing}' does not exist", Problem(missing));
     }
 
     [Fact]
@@ -101,7 +101,8 @@ public sealed class SweepGridFileTests : IDisposable
     [Fact]
     public void FlagsReplaceTheFilesAxesAndAddToItsSettings()
     {
-        var file = new SweepGrid(["hybrid"], ["mnist"], [1, 2], [5], [], [], [], [], new Dictionary<string, string> { ["Limit"] = "100", ["Preset"] = "quick" });
+        var file = new SweepGrid(["hybrid"], ["mnist"], [1, 2], [5], [], [], [], [],
+            new Dictionary<string, string> { ["Limit"] = "100", ["Preset"] = "quick" });
         var flags = SweepGrid.Empty with { Seeds = [7], Set = new Dictionary<string, string> { ["Preset"] = "paper" } };
 
         var merged = file.OverriddenBy(flags);
@@ -112,6 +113,8 @@ public sealed class SweepGridFileTests : IDisposable
         Assert.Equal("100", merged.Set["Limit"]);
         Assert.Equal("paper", merged.Set["Preset"]);
     }
+
+    private static string Problem(string path) => Assert.Single(Assert.Throws<SweepGridException>(() => SweepGridFile.Read(path)).Problems);
 
     private string Write(string name, string text)
     {

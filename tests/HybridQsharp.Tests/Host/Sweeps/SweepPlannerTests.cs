@@ -101,7 +101,10 @@ public sealed class SweepPlannerTests : IAsyncLifetime
     {
         var grid = SweepGrid.Empty with
         {
-            Set = new Dictionary<string, string> { ["Seed"] = "3", ["Output"] = "x", ["Epoch"] = "3", ["Qsahrp:NodePath"] = "node", ["Limit"] = "many" },
+            Set = new Dictionary<string, string>
+            {
+                ["Seed"] = "3", ["Output"] = "x", ["Epoch"] = "3", ["Qsahrp:NodePath"] = "node", ["Limit"] = "many",
+            },
         };
 
         var problems = Assert.Throws<SweepGridException>(() => Planner.Expand(grid, "flags")).Problems;
@@ -110,7 +113,8 @@ public sealed class SweepPlannerTests : IAsyncLifetime
         Assert.Contains("flags: set 'Seed': Seed is an axis of the grid; give it as 'seeds'", problems);
         Assert.Contains("flags: set 'Output': the sweep chooses each cell's Output (its folder under cells/)", problems);
         Assert.Contains(problems, p => p.StartsWith("flags: set 'Epoch': unknown experiment setting 'Epoch'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("flags: set 'Qsahrp:NodePath': unknown configuration section 'Qsahrp'", StringComparison.Ordinal));
+        Assert.Contains(problems,
+            p => p.StartsWith("flags: set 'Qsahrp:NodePath': unknown configuration section 'Qsahrp'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -137,7 +141,8 @@ public sealed class SweepPlannerTests : IAsyncLifetime
 
             var problem = Assert.Single(Assert.Throws<SweepGridException>(() => Planner.Expand(grid, "flags")).Problems);
 
-            Assert.StartsWith($"CIFAR-100: the files are not in {empty}; fetch them once with: hybridq data verify --dataset cifar100 --data-dir {empty}", problem);
+            Assert.StartsWith(
+                $"CIFAR-100: the files are not in {empty}; fetch them once with: hybridq data verify --dataset cifar100 --data-dir {empty}", problem);
             Assert.Contains("or point the sweep at them with --data-dir DIR", problem);
         }
         finally

@@ -22,7 +22,10 @@ public sealed class SweepStatusMergeTests
     [Fact]
     public void ACompletedStateFileWinsOverEverything()
     {
-        var done = State(CellStatus.Completed) with { Ended = DateTimeOffset.UtcNow, ExitCode = 0, CompletedEpochs = 3, BestValidationAccuracy = 0.97 };
+        var done = State(CellStatus.Completed) with
+        {
+            Ended = DateTimeOffset.UtcNow, ExitCode = 0, CompletedEpochs = 3, BestValidationAccuracy = 0.97,
+        };
 
         var view = SweepStatusReader.Merge(Submitted, done, Task(SlurmTaskState.Cancelled), queueKnown: true);
 
@@ -79,7 +82,8 @@ public sealed class SweepStatusMergeTests
     public void ALocalCellRunningInThisProcessIsRunning()
     {
         // Recorded after this process started, as run-cell records it.
-        var view = SweepStatusReader.Merge(Cell, State(CellStatus.Running) with { ProcessId = Environment.ProcessId, Started = DateTimeOffset.UtcNow }, null, queueKnown: true);
+        var state = State(CellStatus.Running) with { ProcessId = Environment.ProcessId, Started = DateTimeOffset.UtcNow };
+        var view = SweepStatusReader.Merge(Cell, state, null, queueKnown: true);
 
         Assert.Equal(CellStatus.Running, view.State);
         Assert.False(view.NeedsRun);

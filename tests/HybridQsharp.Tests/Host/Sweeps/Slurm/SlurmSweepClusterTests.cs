@@ -62,7 +62,8 @@ public sealed class SlurmSweepClusterTests(LocalSlurmCluster cluster) : IDisposa
         var checkpoint = Path.Combine(sweep, "cells", victim.Id, "checkpoints", "classical", "last.ckpt");
         await SweepFolderAssert.WaitAsync(sweep, s => s[victim.Id] == "running" && File.Exists(checkpoint), Patience, Environment);
         await new SlurmClient(new SlurmOptions { ConfigFile = cluster.ConfigFile }).CancelTaskAsync(victim.Slurm!.ArrayJobId, victim.Slurm.TaskId);
-        var afterCancel = await SweepFolderAssert.WaitAsync(sweep, s => s[victim.Id] != "running" && s[manifest.Cells[1].Id] == "completed", Patience, Environment);
+        var afterCancel = await SweepFolderAssert.WaitAsync(
+            sweep, s => s[victim.Id] != "running" && s[manifest.Cells[1].Id] == "completed", Patience, Environment);
 
         Assert.Equal("cancelled", afterCancel[victim.Id]);
 

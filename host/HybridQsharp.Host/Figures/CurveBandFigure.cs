@@ -39,8 +39,9 @@ public static class CurveBandFigure
                     StrokeThickness = 0,
                     RenderInLegend = false,
                 };
-                band.Points.AddRange(epochs.Select(e => new DataPoint(e.Epoch, PlotStyle.Percent(e.Upper))));
-                band.Points2.AddRange(epochs.Select(e => new DataPoint(e.Epoch, PlotStyle.Percent(e.Lower))));
+                // With few seeds a t interval reaches past what a fraction can be; the band shows only its possible part.
+                band.Points.AddRange(epochs.Select(e => new DataPoint(e.Epoch, PlotStyle.Percent(Math.Min(1, e.Upper)))));
+                band.Points2.AddRange(epochs.Select(e => new DataPoint(e.Epoch, PlotStyle.Percent(Math.Max(0, e.Lower)))));
                 var seeds = epochs.Min(e => e.Count);
                 var line = new LineSeries
                 {

@@ -51,7 +51,7 @@ public sealed class SweepReporter(FigureWriter writer, ILogger<SweepReporter> lo
         if (bands.Count > 0)
         {
             var files = CurveBandFigure.Write(writer, directory, "validation-accuracy-bands",
-                "Validation accuracy per epoch: mean over seeds, band = 95 % CI", "Validation accuracy", bands);
+                "Validation accuracy per epoch: mean over seeds, band = 95 % CI (within 0–100 %)", "Validation accuracy", bands);
             figures.Add(new ReportDocument.Figure("Validation accuracy per epoch (mean, 95 % CI band over seeds)", files.Png));
         }
 

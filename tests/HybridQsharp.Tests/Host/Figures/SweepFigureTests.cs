@@ -59,6 +59,12 @@ public sealed class SweepFigureTests : IDisposable
         Assert.Equal(89.0, band.Points2[0].Y, 9);
         Assert.Equal(91.0, line.Points[0].Y, 9);
         Assert.Equal("hybrid (n = 3)", line.Title);
+
+        // Two seeds give wide t intervals; the band shows only the part a fraction can reach.
+        DatasetCurveBands[] widest = [new("mnist", [new ModelCurveBand("twin", [new EpochBand(1, 0.5, -0.3, 1.4, 2)])])];
+        var wide = CurveBandFigure.Create("w", "Validation accuracy", widest);
+        var clipped = (AreaSeries)wide.Panels[0].Series[0];
+        Assert.Equal((100.0, 0.0), (clipped.Points[0].Y, clipped.Points2[0].Y));
         FigureAssert.Written(files, "Validation accuracy per epoch", 1000, 650);
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using HybridQsharp.Classical.Data;
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.QuantumLayers;
+using HybridQsharp.Classical.Training.Attacks;
 using Microsoft.Extensions.Logging;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -107,18 +108,23 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
         }
 
         EvaluationResult? testResult = null;
-        double? testRobustness = null;
+        var testAttacks = new List<AttackMeasurement>();
         if (completed && test is not null && File.Exists(bestPath))
         {
             TrainingCheckpoint.Load(bestPath).RestoreModel(model);
             testResult = Evaluate(model, test, cancellationToken);
             if (options.RobustnessEvery > 0)
-                testRobustness = Robustness(model, test, options.RobustnessSamples, options.Seed, cancellationToken);
-            logger.LogInformation("{Model}: best epoch {Best}, test accuracy {Accuracy:P2}, macro F1 {F1:F4}, PGD accuracy {Robust}", name, bestEpoch, testResult.Accuracy, testResult.Metrics.F1,
-                testRobustness is { } tr ? tr.ToString("P2") : "not measured");
+            {
+                foreach (var attack in options.TestAttacks ?? [options.Attack])
+                    testAttacks.Add(Measure(model, test, attack, options.RobustnessSamples, options.Seed, cancellationToken));
+            }
+
+            logger.LogInformation("{Model}: best epoch {Best}, test accuracy {Accuracy:P2}, macro F1 {F1:F4}, under attack: {Robust}",
+                name, bestEpoch, testResult.Accuracy, testResult.Metrics.F1,
+                testAttacks.Count == 0 ? "not measured" : string.Join(", ", testAttacks.Select(a => $"{a.Label} {a.Accuracy:P2}")));
         }
 
-        return new TrainingResult(kind, history, bestEpoch, bestAccuracy, testResult, testRobustness, completed, model.TrainableParameterCount);
+        return new TrainingResult(kind, history, bestEpoch, bestAccuracy, testResult, testAttacks, completed, model.TrainableParameterCount);
     }
 
     /// <summary>Loss, metrics and confusion matrix on a split (eval mode, no gradients).</summary>
@@ -145,8 +151,13 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
         return new EvaluationResult(samples == 0 ? 0 : lossSum / samples, ClassificationMetrics.FromConfusion(confusion), ToJagged(confusion), samples);
     }
 
-    /// <summary>Accuracy on PGD-perturbed images of (a prefix of) a split.</summary>
-    public double Robustness(ImageClassifier model, IBatchStream split, int? maxSamples, int seed, CancellationToken cancellationToken = default)
+    /// <summary>Accuracy on images of (a prefix of) a split perturbed by <see cref="TrainingOptions.Attack"/>.</summary>
+    public double Robustness(ImageClassifier model, IBatchStream split, int? maxSamples, int seed, CancellationToken cancellationToken = default) =>
+        Measure(model, split, options.Attack, maxSamples, seed, cancellationToken).Accuracy;
+
+    /// <summary>Accuracy on images of (a prefix of) a split perturbed by <paramref name="attack"/>, with the attack's settings.</summary>
+    public AttackMeasurement Measure(ImageClassifier model, IBatchStream split, PgdAttack attack, int? maxSamples, int seed,
+        CancellationToken cancellationToken = default)
     {
         model.eval();
         long correct = 0, seen = 0;
@@ -157,7 +168,7 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             scope.Attach([images, labels]);
             if (maxSamples is { } max && seen >= max)
                 break;
-            var adversarial = options.Attack.Perturb(model, images, labels, generator);
+            var adversarial = attack.Perturb(model, images, labels, generator);
             using (no_grad())
             {
                 correct += model.forward(adversarial).argmax(1).eq(labels).sum().item<long>();
@@ -166,7 +177,7 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             seen += labels.shape[0];
         }
 
-        return seen == 0 ? 0 : (double)correct / seen;
+        return AttackMeasurement.Of(attack, (int)seen, seen == 0 ? 0 : (double)correct / seen);
     }
 
     private EpochMetrics? RunEpoch(ImageClassifier model, optim.Optimizer optimizer, ModelRecipe recipe, QuantumLayer? quantum,

@@ -26,10 +26,13 @@ public sealed record TrainingOptions
     public int? RobustnessSamples { get; init; }
 
     /// <summary>
-    /// The robustness attack. Until the host passes the dataset's normalisation for sound semantics, the default
-    /// stays the attack as it always ran here (normalised units, no clamp).
+    /// The attack of the per-epoch robustness measurement. The default has sound semantics, which need the dataset's
+    /// normalisation: set <see cref="PgdAttack.Normalization"/> (the host does) or choose other semantics.
     /// </summary>
-    public PgdAttack Attack { get; init; } = new() { Semantics = AttackSemantics.NormalisedUnclamped };
+    public PgdAttack Attack { get; init; } = new();
+
+    /// <summary>The attacks the best model meets on the test split at the end; null: <see cref="Attack"/> alone.</summary>
+    public IReadOnlyList<PgdAttack>? TestAttacks { get; init; }
 
     /// <summary>
     /// Bit-equal metrics whatever the machine's core count: one torch intra-op thread

@@ -29,6 +29,19 @@ public sealed class ExperimentCommandOptions
 
     public Option<int?> Features { get; } = new("--features") { Description = "Features your --qsharp circuit reads (overrides its shape function)." };
     public Option<int?> Weights { get; } = new("--weights") { Description = "Weights your --qsharp circuit reads (overrides its shape function)." };
+    public Option<string> Attack { get; } = new("--attack")
+    {
+        Description = "Robustness attack every few epochs: sound (default; ε in pixel units, clamped to [0, 1] in pixel space) or paper "
+            + "(the paper's torchattacks PGD on normalised images). The best model meets both, and the clamp alone, on the test split.",
+    };
+    public Option<double?> AttackEpsilon { get; } = new("--attack-epsilon") { Description = "PGD ε (default 0.1), in the units of the attack." };
+    public Option<double?> AttackStepSize { get; } = new("--attack-step-size") { Description = "PGD step size α (default 0.01)." };
+    public Option<int?> AttackSteps { get; } = new("--attack-steps") { Description = "PGD steps (default 10)." };
+    public Option<int?> RobustnessSamples { get; } = new("--robustness-samples")
+    {
+        Description = "Images each robustness measurement attacks (default: 256 for quick, all for paper).",
+    };
+    public Option<string> ReportFigures { get; } = new("--report-figures") { Description = "all (default) or metrics (those from metrics only)." };
     public Option<string> Backend { get; } = new("--backend") { Description = "native (fast, checked against Q#) or qsharp (every circuit on the Q# simulator: slow)." };
     public Option<string> Gradient { get; } = new("--gradient") { Description = "parameter-shift (default) or adjoint (native backend only)." };
     public Option<string> Output { get; } = new("--out") { Description = "Run folder (default runs/<dataset>-<preset>-<time>)." };
@@ -39,7 +52,11 @@ public sealed class ExperimentCommandOptions
     /// <summary>The options that choose a circuit (built-in or the user's), for the circuit verbs.</summary>
     public IEnumerable<Option> CircuitSelection => [Qubits, Layers, Encoding, Ansatz, QsharpFiles, Operation, Features, Weights];
 
-    public IEnumerable<Option> All => [Dataset, DataDirectory, Model, Preset, Epochs, BatchSize, Limit, Seed, Qubits, Layers, Encoding, Ansatz, Backend, Gradient, Output, Resume, QsharpFiles, Operation, Features, Weights];
+    public IEnumerable<Option> All =>
+    [
+        Dataset, DataDirectory, Model, Preset, Epochs, BatchSize, Limit, Seed, Qubits, Layers, Encoding, Ansatz, Attack, AttackEpsilon,
+        AttackStepSize, AttackSteps, RobustnessSamples, ReportFigures, Backend, Gradient, Output, Resume, QsharpFiles, Operation, Features, Weights,
+    ];
 
     /// <summary>The given flags as configuration overrides.</summary>
     public List<KeyValuePair<string, string?>> Overrides(ParseResult parse)
@@ -63,6 +80,12 @@ public sealed class ExperimentCommandOptions
         Add("Layers", parse.GetValue(Layers));
         Add("Encoding", parse.GetValue(Encoding));
         Add("Ansatz", parse.GetValue(Ansatz));
+        Add("Attack", parse.GetValue(Attack));
+        Add("AttackEpsilon", parse.GetValue(AttackEpsilon));
+        Add("AttackStepSize", parse.GetValue(AttackStepSize));
+        Add("AttackSteps", parse.GetValue(AttackSteps));
+        Add("RobustnessSamples", parse.GetValue(RobustnessSamples));
+        Add("ReportFigures", parse.GetValue(ReportFigures));
         Add("Backend", parse.GetValue(Backend));
         Add("Gradient", parse.GetValue(Gradient));
         Add("Output", parse.GetValue(Output));

@@ -25,6 +25,7 @@ public static class HybridqCommandLine
             QirCommand.Create(settings),
             CircuitCommand.Create(settings),
             ReportCommand.Create(settings),
+            SweepCommand.Create(settings),
             EvaluateCommand.Create(settings),
             AzureCommand.Create(settings),
             DataCommand.Create(settings),

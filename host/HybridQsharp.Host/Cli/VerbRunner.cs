@@ -5,6 +5,8 @@ using HybridQsharp.Host.Figures;
 using HybridQsharp.Host.Hosting;
 using HybridQsharp.Host.Numerics;
 using HybridQsharp.Host.Runs;
+using HybridQsharp.Host.Sweeps;
+using HybridQsharp.Host.Sweeps.Slurm;
 using HybridQsharp.Quantum.Azure;
 using HybridQsharp.Quantum.Backends;
 using HybridQsharp.Quantum.Memory;
@@ -49,6 +51,20 @@ public static class VerbRunner
             Console.Error.WriteLine("hybridq: cancelled.");
             return ExitCodes.Cancelled;
         }
+        catch (SweepGridException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                Console.Error.WriteLine($"hybridq: {problem}");
+            }
+
+            return ExitCodes.BadInput;
+        }
+        catch (SweepRefusedException e)
+        {
+            Console.Error.WriteLine($"hybridq: {e.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (CommandLineError e)
         {
             Console.Error.WriteLine($"hybridq: {e.Message}");
@@ -79,7 +95,9 @@ public static class VerbRunner
             Console.Error.WriteLine($"hybridq: {e.Message}");
             return ExitCodes.Failure;
         }
-        catch (Exception e) when (e is CheckpointException or TrainingDivergedException or MemoryBudgetExceededException or TorchUnavailableException or BackendDisagreementException or TapeLiftingException or DatasetFormatException or FigureInputException or NumericsInputException or AzureQuantumException)
+        catch (Exception e) when (e is CheckpointException or TrainingDivergedException or MemoryBudgetExceededException or TorchUnavailableException
+                                       or BackendDisagreementException or TapeLiftingException or DatasetFormatException or FigureInputException
+                                       or NumericsInputException or AzureQuantumException or SweepException or SlurmException)
         {
             Console.Error.WriteLine($"hybridq: {e.Message}");
             return ExitCodes.Failure;

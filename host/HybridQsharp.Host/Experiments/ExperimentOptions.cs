@@ -45,6 +45,27 @@ public sealed class ExperimentOptions
     /// <summary>Weights a user's circuit reads, overriding its shape function (or standing in for a missing one).</summary>
     public int? Weights { get; set; }
 
+    /// <summary>
+    /// The per-epoch robustness attack: sound (ε in pixel units, clamped to [0, 1] in pixel space) or paper
+    /// (torchattacks' PGD on the normalised images, as the paper's code). The best model meets both, and the clamp
+    /// alone, on the test split at the end.
+    /// </summary>
+    public string Attack { get; set; } = "sound";
+
+    /// <summary>PGD's ε, in the units the attack's semantics state.</summary>
+    public double AttackEpsilon { get; set; } = 0.1;
+
+    /// <summary>PGD's step size α, in the same units.</summary>
+    public double AttackStepSize { get; set; } = 0.01;
+
+    public int AttackSteps { get; set; } = 10;
+
+    /// <summary>Images each robustness measurement attacks (default: the preset's, 256 for quick, all for paper).</summary>
+    public int? RobustnessSamples { get; set; }
+
+    /// <summary>The report's figures: all (default), or metrics (only those drawn from the metrics; fast).</summary>
+    public string ReportFigures { get; set; } = "all";
+
     /// <summary>The key of a registered backend (native, qsharp, or one a library adds).</summary>
     public string Backend { get; set; } = "native";
 

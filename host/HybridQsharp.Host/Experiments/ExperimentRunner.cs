@@ -70,9 +70,11 @@ public sealed class ExperimentRunner(
         var configuration = ConfigurationIdentity(settings, plan);
         var qsharpVersion = await runtime.StartAsync(cancellationToken);
         var environment = EnvironmentInfo.Collect(qsharpVersion);
+        var attack = settings.TrainingAttack;
         if (!settings.Resume)
         {
-            RunFolder.WriteJson(run.Config, new { settings = options.Value, plan, environment, configuration });
+            RunFolder.WriteJson(run.Config,
+                new { settings = options.Value, plan, environment, configuration, attack, testAttacks = settings.TestAttacks });
         }
 
         var training = new TrainingOptions
@@ -82,6 +84,8 @@ public sealed class ExperimentRunner(
             Seed = settings.Seed,
             RobustnessEvery = plan.RobustnessEvery,
             RobustnessSamples = plan.RobustnessSamples,
+            Attack = attack,
+            TestAttacks = settings.TestAttacks,
         };
         var trainer = new Trainer(training, loggerFactory.CreateLogger<Trainer>());
         var architecture = settings.Dataset.Architecture;
@@ -126,17 +130,19 @@ public sealed class ExperimentRunner(
                 }
 
                 outcomes.Add(new ModelOutcome(kind, result.TrainableParameters, result.History, result.BestEpoch, result.BestValidationAccuracy,
-                    result.Test, result.TestRobustness, result.Completed));
-                MetricsFiles.Write(run, new ExperimentSummary(settings.Dataset.Key, plan, environment, outcomes));
+                    result.Test, result.TestAttacks, result.Completed));
+                MetricsFiles.Write(run, new ExperimentSummary(settings.Dataset.Key, plan, environment, outcomes, attack));
                 if (!result.Completed)
                 {
                     throw new OperationCanceledException(cancellationToken);
                 }
             }
 
-            var summary = new ExperimentSummary(settings.Dataset.Key, plan, environment, outcomes);
+            var summary = new ExperimentSummary(settings.Dataset.Key, plan, environment, outcomes, attack);
             MetricsFiles.Write(run, summary);
-            await reporter.WriteAsync(run, summary, data, trained, execution, cancellationToken);
+            var everyFigure = settings.ReportFigures == ReportFigures.All;
+            await reporter.WriteAsync(run, summary, everyFigure ? data : null, everyFigure ? trained : [], everyFigure ? execution : null,
+                cancellationToken);
             logger.LogInformation("Done: {Report}", run.ReportMarkdown);
             return summary;
         }
@@ -194,5 +200,5 @@ public sealed class ExperimentRunner(
 
     private static string ConfigurationIdentity(ExperimentSettings s, ExperimentPlan p) =>
         string.Join('|', s.Dataset.Key, p.Preset.Key(), p.Epochs, p.BatchSize, p.TrainLimit, s.Seed, s.Qubits, s.Layers, s.Encoding, s.Ansatz, s.Gradient,
-            string.Join(';', s.QsharpFiles), s.Operation).ToLowerInvariant();
+            string.Join(';', s.QsharpFiles), s.Operation, s.Attack, s.AttackEpsilon, s.AttackStepSize, s.AttackSteps).ToLowerInvariant();
 }

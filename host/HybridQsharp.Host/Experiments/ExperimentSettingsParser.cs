@@ -1,5 +1,6 @@
 using HybridQsharp.Classical.Data;
 using HybridQsharp.Classical.Models;
+using HybridQsharp.Classical.Training.Attacks;
 using HybridQsharp.Host.Runs;
 using HybridQsharp.Quantum.Backends;
 using HybridQsharp.Quantum.Circuits;
@@ -18,6 +19,12 @@ public sealed class ExperimentSettingsParser(
     {
         ["amplitude"] = Encoding.Amplitude,
         ["angle"] = Encoding.Angle,
+    };
+
+    private static readonly Dictionary<string, ReportFigures> ReportFigureChoices = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["all"] = ReportFigures.All,
+        ["metrics"] = ReportFigures.Metrics,
     };
 
     /// <summary>The largest register the host accepts (amplitude encoding needs 2ⁿ reducer outputs).</summary>
@@ -70,6 +77,20 @@ public sealed class ExperimentSettingsParser(
                 $"use one of: {string.Join(", ", _backends.Where(b => gradient.Supports(b.Capabilities)).Select(b => b.Key))}");
         }
 
+        var attack = ParseAttack(options.Attack, problems);
+        if (!(options.AttackEpsilon is > 0 and <= 10))
+        {
+            problems.Add($"attack epsilon must lie in (0, 10], got {options.AttackEpsilon}");
+        }
+
+        if (!(options.AttackStepSize is > 0 and <= 10))
+        {
+            problems.Add($"attack step size must lie in (0, 10], got {options.AttackStepSize}");
+        }
+
+        CheckRange("attack steps", options.AttackSteps, 1, 10_000, problems);
+        CheckRange("robustness samples", options.RobustnessSamples, 1, int.MaxValue, problems);
+        var figures = Lookup(ReportFigureChoices, options.ReportFigures, "report figures", problems);
         CheckRange("epochs", options.Epochs, 1, 100_000, problems);
         CheckRange("batch size", options.BatchSize, 1, 65_536, problems);
         CheckRange("limit", options.Limit, 1, int.MaxValue, problems);
@@ -113,6 +134,12 @@ public sealed class ExperimentSettingsParser(
             Ansatz = ansatz!,
             Features = options.Features,
             Weights = options.Weights,
+            Attack = attack,
+            AttackEpsilon = options.AttackEpsilon,
+            AttackStepSize = options.AttackStepSize,
+            AttackSteps = options.AttackSteps,
+            RobustnessSamples = options.RobustnessSamples,
+            ReportFigures = figures,
             Backend = backend!.Key,
             Gradient = gradient!.Key,
             Output = options.Output,
@@ -127,6 +154,20 @@ public sealed class ExperimentSettingsParser(
     {
         var problems = new List<string>();
         return TryParse(options, problems) ?? throw new ExperimentSettingsException(problems);
+    }
+
+    /// <summary>The attacks a run can measure every few epochs; clamp-only is no attack and is measured at the end anyway.</summary>
+    private static readonly AttackSemantics[] TrainingAttacks = [AttackSemantics.Sound, AttackSemantics.Paper, AttackSemantics.NormalisedUnclamped];
+
+    private static AttackSemantics ParseAttack(string? value, List<string> problems)
+    {
+        if (value is not null && AttackSemanticsNames.TryParse(value, out var semantics) && TrainingAttacks.Contains(semantics))
+        {
+            return semantics;
+        }
+
+        problems.Add(Unknown("attack", value, TrainingAttacks.Select(a => a.Name())));
+        return AttackSemantics.Sound;
     }
 
     private static T Lookup<T>(IReadOnlyDictionary<string, T> table, string? value, string what, List<string> problems)

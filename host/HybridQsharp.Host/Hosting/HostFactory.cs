@@ -37,6 +37,7 @@ public static class HostFactory
         builder.Services.AddHybridQsharpClassical();
         builder.Services.AddHybridQsharpHost(builder.Configuration);
         builder.Services.AddSlurm(builder.Configuration);
+        builder.Services.AddSweeps();
         configure?.Invoke(builder.Services);
         return builder.Build();
     }

@@ -28,6 +28,7 @@ public static class HostServiceCollectionExtensions
         services.AddSingleton(sp => new FigureWriter(sp.GetRequiredService<IOptions<FigureOptions>>().Value));
         services.AddSingleton<RunFigures>();
         services.AddSingleton<RunReporter>();
+        services.AddSingleton<SweepReporter>();
         services.AddSingleton<ExperimentRunner>();
         return services;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using HybridQsharp.Classical.Models;
+using HybridQsharp.Classical.Training.Attacks;
 using HybridQsharp.Host.Runs;
 using HybridQsharp.Host.Statistics;
 
@@ -22,7 +23,9 @@ public static class ReportDocument
         md.AppendLine($"# HybridQsharp run: {summary.Dataset}, {summary.Plan.Preset.Key()} preset").AppendLine();
         md.AppendLine($"{summary.Plan.Epochs} epochs, batch {summary.Plan.BatchSize}" +
                       (summary.Plan.TrainLimit is { } l ? $", {l:N0} training samples (a subset; the paper used the full split)" : ", full training split") +
-                      $", PGD every {summary.Plan.RobustnessEvery} epochs" + (summary.Plan.RobustnessSamples is { } r ? $" on {r} samples." : " on the whole split.")).AppendLine();
+                      $", {(summary.Attack is { } a ? AttackMeasurement.Of(a, 0, 0).Label : "PGD (semantics not recorded)")}"
+                      + $" every {summary.Plan.RobustnessEvery} epochs"
+                      + (summary.Plan.RobustnessSamples is { } r ? $" on {r} samples." : " on the whole split.")).AppendLine();
         md.AppendLine("## Results beside the paper's").AppendLine();
         md.AppendLine(ResultsTable(summary)).AppendLine();
         md.AppendLine("## Reading").AppendLine();
@@ -40,22 +43,30 @@ public static class ReportDocument
         return md.ToString();
     }
 
-    /// <summary>The results table: one row per model, ours then the paper's value where it has one.</summary>
+    /// <summary>
+    /// The results table: one row per model, ours then the paper's value where it has one; one column per attack
+    /// the models met on the test split, headed by its semantics and ε (the paper's PGD figure is its own attack's).
+    /// </summary>
     public static string ResultsTable(ExperimentSummary summary)
     {
+        var attacks = AttackColumns.Of(summary.Models);
         var t = new StringBuilder();
-        t.AppendLine("| model | best val acc (ours) | best val acc (paper) | test acc (ours) | test acc (paper) | test macro F1 | PGD acc ε=0.1 (ours, test) | PGD acc (paper) | params (ours) | params (paper) | epoch time s (ours, median) | epoch time s (paper) |");
-        t.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        t.Append("| model | best val acc (ours) | best val acc (paper) | test acc (ours) | test acc (paper) | test macro F1 | ");
+        t.Append(string.Concat(attacks.Select(a => AttackColumns.Header(a.Label) + " | ")));
+        t.AppendLine("PGD acc (paper's figure, its attack) | params (ours) | params (paper) | epoch time s (ours, median) | epoch time s (paper) |");
+        t.AppendLine("|---|---:|---:|---:|---:|---:|" + string.Concat(attacks.Select(_ => "---:|")) + "---:|---:|---:|---:|---:|");
         foreach (var m in summary.Models)
         {
             var paper = PaperReference.For(summary.Dataset, m.Model);
             var median = Median.Of(m.History.Select(h => h.EpochSeconds));
             t.AppendLine(string.Join(" | ",
-                $"| {m.Model.Key()}", Pct(m.BestValidationAccuracy), Pct(paper?.BestValidationAccuracy), Pct(m.Test?.Accuracy), Pct(paper?.TestAccuracy),
+                [$"| {m.Model.Key()}", Pct(m.BestValidationAccuracy), Pct(paper?.BestValidationAccuracy), Pct(m.Test?.Accuracy),
+                Pct(paper?.TestAccuracy),
                 m.Test is { } test ? test.Metrics.F1.ToString("F4", CultureInfo.InvariantCulture) : "–",
-                Pct(m.TestRobustness), Pct(paper?.Robustness), m.Parameters.ToString("N0", CultureInfo.InvariantCulture),
+                .. attacks.Select(a => Pct(m.Attack(a.Semantics)?.Accuracy)),
+                Pct(paper?.Robustness), m.Parameters.ToString("N0", CultureInfo.InvariantCulture),
                 paper?.Parameters.ToString("N0", CultureInfo.InvariantCulture) ?? "–",
-                median?.ToString("F1", CultureInfo.InvariantCulture) ?? "–", (paper?.EpochSeconds ?? "–") + " |"));
+                median?.ToString("F1", CultureInfo.InvariantCulture) ?? "–", (paper?.EpochSeconds ?? "–") + " |"]));
         }
 
         return t.ToString().TrimEnd();
@@ -110,6 +121,18 @@ public static class ReportDocument
             yield return "The hybrid and classical networks differ in more than the quantum layer (different convolutions and heads); train --model all to add the twin and isolate the quantum layer's contribution.";
         }
 
+        if (summary.Attack is { } attack)
+            yield return $"Robustness during training (every {summary.Plan.RobustnessEvery} epochs, validation split): {attack.Description}.";
+        foreach (var m in summary.Models.Where(m => m.Attacks.Count > 0 && m.Test is not null))
+        {
+            var split = m.Attack(AttackSemantics.ClampOnly) is { } clamp && m.Attack(AttackSemantics.Paper) is { } paper
+                ? $" Of the paper attack's {(m.Test!.Accuracy - paper.Accuracy) * 100:F2}-point drop, the clamp to [0, 1] in normalised space "
+                    + $"alone accounts for {(m.Test.Accuracy - clamp.Accuracy) * 100:F2}."
+                : string.Empty;
+            yield return $"{m.Model.Key()} on the test split: clean {m.Test!.Accuracy:P2}; "
+                + string.Join("; ", m.Attacks.Select(a => $"{a.Label} {a.Accuracy:P2}")) + "." + split;
+        }
+
         foreach (var m in summary.Models.Where(m => m.History.Count > 0))
         {
             var quantum = m.History.Sum(h => h.QuantumSeconds);
@@ -120,7 +143,7 @@ public static class ReportDocument
         }
     }
 
-    private static string TableHtml(string markdownTable)
+    internal static string TableHtml(string markdownTable)
     {
         var rows = markdownTable.Split('\n').Where(r => r.StartsWith('|') && !r.StartsWith("|---", StringComparison.Ordinal)).ToList();
         var h = new StringBuilder("<table>");

@@ -7,7 +7,7 @@ using HybridQsharp.Host.Statistics;
 
 namespace HybridQsharp.Host.Reports;
 
-/// <summary>Several runs of the same experiment (e.g. seeds) merged into mean ± sample standard deviation per model.</summary>
+/// <summary>Reading runs' metrics.json, and mean ± sample standard deviation for tables.</summary>
 public static class RunMerge
 {
     public static IReadOnlyList<ExperimentSummary> Load(IEnumerable<string> runFolders) => runFolders.Select(Load).ToList();
@@ -77,28 +77,6 @@ public static class RunMerge
         {
             throw new InvalidDataException($"{config} is unreadable: {e.Message}");
         }
-    }
-
-    public static string Markdown(IReadOnlyList<ExperimentSummary> runs, IReadOnlyList<string> folders)
-    {
-        var md = new StringBuilder();
-        md.AppendLine($"# HybridQsharp: {runs.Count} runs merged").AppendLine();
-        md.AppendLine("Runs: " + string.Join(", ", folders.Select(f => $"`{f}`"))).AppendLine();
-        md.AppendLine("| dataset | model | runs | best val acc | test acc | test macro F1 | PGD acc (test) | median epoch s |");
-        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
-        foreach (var group in runs.SelectMany(r => r.Models.Select(m => (r.Dataset, Model: m))).GroupBy(x => (x.Dataset, x.Model.Model)))
-        {
-            var models = group.Select(g => g.Model).ToList();
-            md.AppendLine(string.Join(" | ",
-                $"| {group.Key.Dataset}", group.Key.Model.Key(), models.Count.ToString(CultureInfo.InvariantCulture),
-                MeanStd(models.Select(m => (double?)m.BestValidationAccuracy), percent: true),
-                MeanStd(models.Select(m => m.Test?.Accuracy), percent: true),
-                MeanStd(models.Select(m => m.Test?.Metrics.F1), percent: false),
-                MeanStd(models.Select(m => m.TestRobustness), percent: true),
-                MeanStd(models.Select(m => Median.Of(m.History.Select(h => h.EpochSeconds))), percent: false) + " |"));
-        }
-
-        return md.ToString();
     }
 
     /// <summary>"mean ± std" over the values present (sample standard deviation, n - 1).</summary>

@@ -2,6 +2,7 @@ using HybridQsharp.Classical.Data.Datasets;
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.Torch;
 using HybridQsharp.Classical.Training;
+using HybridQsharp.Classical.Training.Attacks;
 using HybridQsharp.Host.Reports;
 using HybridQsharp.Host.Runs;
 using HybridQsharp.Tests.Classical.Training;
@@ -29,7 +30,8 @@ public sealed class TensorLifetimeTests
         var split = new SyntheticImages(640, 10, 8, seed: 4, shuffle: false);
         var data = new ExperimentData(new MnistDataset(), split, split, split, Enumerable.Range(0, 10).Select(i => $"{i}").ToList(),
             new Dictionary<string, int[]>(), new Dictionary<string, SampleImages>());
-        var trainer = new Trainer(new TrainingOptions { BatchSize = 64 }, NullLogger<Trainer>.Instance);
+        var options = new TrainingOptions { BatchSize = 64, Attack = new PgdAttack { Semantics = AttackSemantics.Paper } };
+        var trainer = new Trainer(options, NullLogger<Trainer>.Instance);
 
         void Pass()
         {

@@ -2,6 +2,7 @@ using HybridQsharp.Classical.Data.Datasets;
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.Torch;
 using HybridQsharp.Classical.Training;
+using HybridQsharp.Classical.Training.Attacks;
 using Microsoft.Extensions.Logging.Abstractions;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -19,7 +20,7 @@ public sealed class TensorLifetimeTests
     [Fact]
     public void EvaluationAndRobustnessLeaveNoTensorAlive()
     {
-        var trainer = new Trainer(new TrainingOptions { BatchSize = 16 }, NullLogger<Trainer>.Instance);
+        var trainer = new Trainer(new TrainingOptions { BatchSize = 16, Attack = new PgdAttack { Normalization = new MnistDataset().Normalization } }, NullLogger<Trainer>.Instance);
         random.manual_seed(2);
         using var model = PaperModels.Classical(Tiny);
         var data = new SyntheticImages(64, 10, 8, seed: 5, shuffle: false);

@@ -48,7 +48,11 @@ public sealed class TrainerTests : IDisposable
     [Fact]
     public void ResumeAfterInterruptionGivesTheSameMetricsAsAnUninterruptedRun()
     {
-        var options = new TrainingOptions { Epochs = 3, BatchSize = 32, RobustnessEvery = 2, RobustnessSamples = 64, Seed = 5 };
+        var options = new TrainingOptions
+        {
+            Epochs = 3, BatchSize = 32, RobustnessEvery = 2, RobustnessSamples = 64, Seed = 5,
+            Attack = new PgdAttack { Semantics = AttackSemantics.Paper },
+        };
         var train = new SyntheticImages(192, 10, 8, seed: 2, shuffle: true);
         var validation = new SyntheticImages(64, 10, 8, seed: 3, shuffle: false);
 

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using HybridQsharp.Host.Runs;
+
+namespace HybridQsharp.Host.Reports;
+
+/// <summary>Per-seed results from run folders (their seed read from config.json); a sweep's cells: <c>SweepResults</c>.</summary>
+public static class SeedResultSource
+{
+    /// <summary>Every completed model of each run folder, with the run's seed.</summary>
+    /// <exception cref="InvalidDataException">A folder has no readable metrics.json.</exception>
+    public static IReadOnlyList<SeedResult> FromRuns(IEnumerable<string> folders) =>
+    [
+        .. folders.SelectMany(folder =>
+        {
+            var summary = RunMerge.Load(folder);
+            var seed = Seed(folder);
+            return summary.Models.Where(m => m.Completed && m.Test is not null)
+                .Select(m => SeedResult.From(summary.Dataset, seed, m, SeedResult.Cores(summary)));
+        }),
+    ];
+
+    /// <summary>The seed a run was trained with (config.json settings.seed; 42, the default, when absent).</summary>
+    public static int Seed(string runFolder)
+    {
+        var config = Path.Combine(runFolder, "config.json");
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(config));
+            var root = document.RootElement;
+            if (root.TryGetProperty("settings", out var settings) && settings.TryGetProperty("seed", out var seed) && seed.TryGetInt32(out var value))
+            {
+                return value;
+            }
+
+            return 42;
+        }
+        catch (Exception e) when (e is JsonException or IOException)
+        {
+            throw new InvalidDataException($"{config} is missing or unreadable: {e.Message}");
+        }
+    }
+}

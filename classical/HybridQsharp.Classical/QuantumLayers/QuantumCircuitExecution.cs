@@ -8,17 +8,19 @@ namespace HybridQsharp.Classical.QuantumLayers;
 
 /// <summary>
 /// Everything a quantum layer needs to run its circuit, kept out of TorchSharp types: the tape
-/// lifted from Q#, the backend that executes it and the method that differentiates it. Each
-/// part is replaceable on its own (tape, device and gradient transform, as in PennyLane).
+/// lifted from Q#, the backend that executes it and the method that differentiates it, which is
+/// handed the backend on every call. Each part is replaceable on its own (tape, device and
+/// gradient transform, as in PennyLane).
 /// </summary>
 public sealed class QuantumCircuitExecution
 {
-    private long elapsedTicks;
-
+    /// <exception cref="NotSupportedException">The gradient method cannot run on the backend (adjoint needs a state-vector backend).</exception>
     public QuantumCircuitExecution(ClassifierCircuit circuit, CircuitTape tape, IQuantumBackend backend, IGradientMethod gradient)
     {
         if (tape.ParameterCount != circuit.ParameterCount || tape.Qubits != circuit.Qubits)
             throw new ArgumentException($"The tape ({tape.Qubits} qubits, {tape.ParameterCount} parameters) does not belong to {circuit.Operation} ({circuit.Qubits} qubits, {circuit.ParameterCount} parameters).", nameof(tape));
+        if (!gradient.Supports(backend))
+            throw new NotSupportedException($"The {gradient.Name} gradient cannot run on the {backend.Name} backend: it needs the state vector, which only the native simulator exposes.");
         Circuit = circuit;
         Tape = tape;
         Backend = backend;
@@ -33,10 +35,13 @@ public sealed class QuantumCircuitExecution
 
     public IGradientMethod Gradient { get; }
 
-    /// <summary>Wall time spent in circuit evaluation and differentiation since creation (all threads).</summary>
-    public TimeSpan Elapsed => TimeSpan.FromTicks(Interlocked.Read(ref elapsedTicks) * TimeSpan.TicksPerSecond / Stopwatch.Frequency);
+    /// <summary>Where the layer's time goes: encoding, circuit forward, circuit backward.</summary>
+    public QuantumPathTimings Timings { get; } = new();
 
-    /// <summary>⟨Z_i⟩ for <paramref name="circuits"/> rows of tape parameters (features then weights).</summary>
+    /// <summary>Wall time spent on the quantum path since creation (all threads): encoding and circuits.</summary>
+    public TimeSpan Elapsed => Timings.Total;
+
+    /// <summary>Expectations of the tape's observables for <paramref name="circuits"/> rows of tape parameters (features then weights).</summary>
     public double[] Expectations(double[] parameters, int circuits, CancellationToken cancellationToken = default)
     {
         var start = Stopwatch.GetTimestamp();
@@ -47,21 +52,35 @@ public sealed class QuantumCircuitExecution
         }
         finally
         {
-            Interlocked.Add(ref elapsedTicks, Stopwatch.GetTimestamp() - start);
+            Timings.AddCircuitForward(start);
         }
     }
 
-    /// <summary>⟨Z_i⟩ and their Jacobian with respect to every tape parameter.</summary>
+    /// <summary>Expectations and their Jacobian with respect to every tape parameter (timed as circuit forward: the layer asks for it there).</summary>
     public TapeJacobian Jacobian(double[] parameters, int circuits, CancellationToken cancellationToken = default)
     {
         var start = Stopwatch.GetTimestamp();
         try
         {
-            return Wait(Gradient.JacobianAsync(Tape, parameters, circuits, cancellationToken));
+            return Wait(Gradient.JacobianAsync(Tape, Backend, parameters, circuits, cancellationToken));
         }
         finally
         {
-            Interlocked.Add(ref elapsedTicks, Stopwatch.GetTimestamp() - start);
+            Timings.AddCircuitForward(start);
+        }
+    }
+
+    /// <summary>Per circuit, the gradient of Σ_o g[c, o] E_o with respect to the parameters (timed as circuit backward).</summary>
+    public TapeVectorJacobianProduct VectorJacobianProduct(double[] parameters, double[] outputGradients, int circuits, CancellationToken cancellationToken = default)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            return Wait(Gradient.VectorJacobianProductAsync(Tape, Backend, parameters, outputGradients, circuits, cancellationToken));
+        }
+        finally
+        {
+            Timings.AddCircuitBackward(start);
         }
     }
 

@@ -52,7 +52,7 @@ public sealed class QuantumBenchmark(QsharpRuntime runtime, TapeLifter lifter, S
         {
             var parameters = Enumerable.Range(0, batch * circuit.ParameterCount).Select(_ => Math.PI * ((2 * random.NextDouble()) - 1)).ToArray();
             var angles = tape.EvaluateAngles(parameters, batch);
-            var output = new double[batch * circuit.Qubits];
+            var output = new double[batch * tape.OutputCount];
             var nativeMs = await Stopwatches.MedianMillisecondsAsync(
                 () => { simulator.Expectations(tape, angles, batch, output, cancellationToken); return Task.CompletedTask; },
                 minRuns: 1, maxRuns: 50, options.BudgetPerMeasurement, cancellationToken);
@@ -83,13 +83,12 @@ public sealed class QuantumBenchmark(QsharpRuntime runtime, TapeLifter lifter, S
 
         const int backwardBatch = 64;
         var backwardParameters = Enumerable.Range(0, backwardBatch * circuit.ParameterCount).Select(_ => random.NextDouble()).ToArray();
-        var shift = new ParameterShift(new NativeBackend(simulator));
+        var native = new NativeBackend(simulator);
         var shiftMs = await Stopwatches.MedianMillisecondsAsync(
-            async () => await shift.JacobianAsync(tape, backwardParameters, backwardBatch, cancellationToken),
+            async () => await ParameterShift.Instance.JacobianAsync(tape, native, backwardParameters, backwardBatch, cancellationToken),
             minRuns: 1, maxRuns: 50, options.BudgetPerMeasurement, cancellationToken);
-        var adjoint = new AdjointDifferentiation(simulator);
         var adjointMs = await Stopwatches.MedianMillisecondsAsync(
-            async () => await adjoint.JacobianAsync(tape, backwardParameters, backwardBatch, cancellationToken),
+            async () => await AdjointDifferentiation.Instance.JacobianAsync(tape, native, backwardParameters, backwardBatch, cancellationToken),
             minRuns: 1, maxRuns: 50, options.BudgetPerMeasurement, cancellationToken);
         logger.LogInformation("  backward, batch 64: parameter-shift {Shift:N2} ms, adjoint {Adjoint:N2} ms; max |native - Q#| = {Diff:E2}", shiftMs, adjointMs, maxDiff);
 

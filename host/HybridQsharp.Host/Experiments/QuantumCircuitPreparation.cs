@@ -3,7 +3,6 @@ using HybridQsharp.Quantum.Backends;
 using HybridQsharp.Quantum.Circuits;
 using HybridQsharp.Quantum.Gradients;
 using HybridQsharp.Quantum.Qsharp;
-using HybridQsharp.Quantum.Simulation;
 using HybridQsharp.Quantum.Tapes;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +14,7 @@ namespace HybridQsharp.Host.Experiments;
 /// against the Q# simulator on random inputs, and picks backend and gradient method.
 /// </summary>
 public sealed class QuantumCircuitPreparation(
-    QsharpRuntime runtime, TapeLifter lifter, StateVectorSimulator simulator, NativeBackend native, QsharpBackend qsharp,
+    QsharpRuntime runtime, TapeLifter lifter, NativeBackend native, QsharpBackend qsharp,
     ILogger<QuantumCircuitPreparation> logger)
 {
     public async Task<QuantumCircuitExecution> PrepareAsync(ExperimentOptions options, CancellationToken cancellationToken)
@@ -31,8 +30,8 @@ public sealed class QuantumCircuitPreparation(
 
         IQuantumBackend backend = options.Backend.Equals("qsharp", StringComparison.OrdinalIgnoreCase) ? qsharp : native;
         IGradientMethod gradient = options.Gradient.Equals("adjoint", StringComparison.OrdinalIgnoreCase)
-            ? new AdjointDifferentiation(simulator)
-            : new ParameterShift(backend);
+            ? new AdjointDifferentiation()
+            : new ParameterShift();
         return new QuantumCircuitExecution(circuit, tape, backend, gradient);
     }
 

@@ -82,10 +82,10 @@ public sealed class HardwarePathTests(QsharpRuntimeFixture fixture) : IDisposabl
         var simulator = new StateVectorSimulator();
         var native = new NativeBackend(simulator);
         torch.random.manual_seed(3);
-        using var model = PaperModels.Hybrid(PaperArchitecture.Mnist, new QuantumLayer(new QuantumCircuitExecution(circuit, tape, native, new HybridQsharp.Quantum.Gradients.ParameterShift(native)), Encoding.Amplitude, new torch.Generator(3)));
+        using var model = PaperModels.Hybrid(PaperArchitecture.Mnist, new QuantumLayer(new QuantumCircuitExecution(circuit, tape, native, new HybridQsharp.Quantum.Gradients.ParameterShift()), Encoding.Amplitude, new torch.Generator(3)));
         TrainingCheckpoint.Capture(model, null, new CheckpointState { Model = "hybrid", CompletedEpochs = 0, Steps = 0, BestValidationAccuracy = 0, BestEpoch = 0, History = [], Configuration = "test" }, includeRandomState: false)
             .Save(Path.Combine(run.Checkpoints("hybrid"), "best.ckpt"));
-        var preparation = new QuantumCircuitPreparation(fixture.Runtime, fixture.Lifter, simulator, native, new QsharpBackend(fixture.Runtime), NullLogger<QuantumCircuitPreparation>.Instance);
+        var preparation = new QuantumCircuitPreparation(fixture.Runtime, fixture.Lifter, native, new QsharpBackend(fixture.Runtime), NullLogger<QuantumCircuitPreparation>.Instance);
         return await TrainedHybrid.LoadAsync(run.Path, preparation, CancellationToken.None);
     }
 

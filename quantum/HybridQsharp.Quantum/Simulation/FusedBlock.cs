@@ -1,5 +1,3 @@
-using HybridQsharp.Quantum.Tapes;
-
 namespace HybridQsharp.Quantum.Simulation;
 
 /// <summary>
@@ -10,31 +8,49 @@ namespace HybridQsharp.Quantum.Simulation;
 /// </summary>
 internal sealed class FusedBlock
 {
-    public FusedBlock(int[] bits, TapeGate[] localGates, bool[] differentiable, SmallMatrix? constant, Monomial? monomial)
+    public FusedBlock(int[] bits, GateAction[] actions, bool[] differentiable, SmallMatrix? constant)
     {
         Bits = bits;
-        LocalGates = localGates;
+        Actions = actions;
         Differentiable = differentiable;
         Constant = constant;
-        Monomial = monomial;
-        MonomialInverse = monomial?.Inverse();
+        HasDifferentiable = differentiable.Any(d => d);
+        Offsets = new int[1 << bits.Length];
+        for (var r = 0; r < Offsets.Length; r++)
+        {
+            for (var k = 0; k < bits.Length; k++)
+            {
+                if (((r >> (bits.Length - 1 - k)) & 1) != 0)
+                {
+                    Offsets[r] |= 1 << bits[k];
+                }
+            }
+        }
+
+        BitsAscending = bits.Reverse().ToArray();
         if (constant is not null)
         {
             ConstantAdjoint = new SmallMatrix(constant.Qubits);
             ConstantAdjoint.AdjointOf(constant);
+            Monomial = Monomial.Of(constant);
+            MonomialInverse = Monomial?.Inverse();
         }
-
-        HasDifferentiable = differentiable.Any(d => d);
     }
 
     /// <summary>State bits of local qubits 0, 1, …, descending.</summary>
     public int[] Bits { get; }
 
+    public int[] BitsAscending { get; }
+
     public int Qubits => Bits.Length;
 
     public int HighestBit => Bits[0];
 
-    public TapeGate[] LocalGates { get; }
+    /// <summary>Row offsets of the block's local basis states from a group's base row.</summary>
+    public int[] Offsets { get; }
+
+    /// <summary>The block's gates, in order, as they act on its local matrix.</summary>
+    public GateAction[] Actions { get; }
 
     /// <summary>Per gate: a rotation whose angle depends on a parameter.</summary>
     public bool[] Differentiable { get; }
@@ -50,28 +66,4 @@ internal sealed class FusedBlock
     public Monomial? Monomial { get; }
 
     public Monomial? MonomialInverse { get; }
-}
-
-/// <summary>A matrix with exactly one non-zero entry per column: output row r takes Factor[r] · input Source[r].</summary>
-internal sealed record Monomial(int[] Source, double[] FactorRe, double[] FactorIm)
-{
-    /// <summary>Rows that the matrix leaves untouched (source is itself, factor 1) need no write.</summary>
-    public bool Moves(int row) => Source[row] != row || FactorRe[row] != 1 || FactorIm[row] != 0;
-
-    public Monomial Inverse()
-    {
-        var n = Source.Length;
-        var source = new int[n];
-        var re = new double[n];
-        var im = new double[n];
-        for (var r = 0; r < n; r++)
-        {
-            // out[r] = f · in[s] inverts to in[s] = conj(f) · out[r].
-            source[Source[r]] = r;
-            re[Source[r]] = FactorRe[r];
-            im[Source[r]] = -FactorIm[r];
-        }
-
-        return new Monomial(source, re, im);
-    }
 }

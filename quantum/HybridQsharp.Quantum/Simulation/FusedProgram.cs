@@ -4,7 +4,7 @@ using HybridQsharp.Quantum.Tapes;
 namespace HybridQsharp.Quantum.Simulation;
 
 /// <summary>
-/// A tape compiled for one-state-at-a-time simulation of larger registers: gates fused into
+/// A tape compiled for the simulation of larger registers (four circuits side by side): gates fused into
 /// blocks of at most two qubits (adjacent one-qubit gates merge, and runs on two qubits become
 /// one 4×4 matrix), and consecutive blocks that touch only bits below <see cref="ChunkBits"/>
 /// grouped into stages that run chunk by chunk, so a chunk stays in cache while every block of
@@ -12,8 +12,8 @@ namespace HybridQsharp.Quantum.Simulation;
 /// </summary>
 internal sealed class FusedProgram
 {
-    /// <summary>Amplitudes per cache chunk, as a power of two: 2¹³ amplitudes of ψ and λ (re, im) are 256 KB, half a core's L2 here.</summary>
-    public const int ChunkBits = 13;
+    /// <summary>Rows per cache chunk, as a power of two: 2¹¹ rows of four lanes of ψ and λ (re, im) are 256 KB, half a core's L2 here.</summary>
+    public const int ChunkBits = 11;
 
     private const int MaxFusedQubits = 2;
 
@@ -62,9 +62,6 @@ internal sealed class FusedProgram
     public IReadOnlyList<PauliMasks> Observables { get; }
 
     public bool ZOnEach { get; }
-
-    /// <summary>Blocks that are applied as full dense matrices (the rest move amplitudes only).</summary>
-    public int DenseBlocks => Blocks.Count(b => b.Monomial is null);
 
     public static FusedProgram For(CircuitTape tape) => Cache.GetValue(tape, Compile);
 
@@ -142,60 +139,39 @@ internal sealed class FusedProgram
         }
 
         int Map(int q) => q < 0 ? -1 : local[q];
-        var localGates = gates.Select(g => g with { Qubit0 = Map(g.Qubit0), Qubit1 = Map(g.Qubit1), Qubit2 = Map(g.Qubit2) }).ToArray();
+        var actions = new List<GateAction>();
+        foreach (var gate in gates)
+        {
+            var localGate = gate with { Qubit0 = Map(gate.Qubit0), Qubit1 = Map(gate.Qubit1), Qubit2 = Map(gate.Qubit2) };
+            var matrix = new SmallMatrix(ordered.Length);
+            matrix.SetIdentity();
+            if (gate.Kind.IsRotation())
+            {
+                matrix.LeftMultiply(localGate, 0, generator: true);
+                actions.Add(new GateAction(gate.AngleIndex, Monomial.Of(matrix), null));
+            }
+            else
+            {
+                matrix.LeftMultiply(localGate, 0);
+                actions.Add(new GateAction(-1, null, matrix));
+            }
+        }
+
         var differentiable = gates.Select(g => g.AngleIndex >= 0 && !tape.Angles[g.AngleIndex].IsConstant).ToArray();
         var bits = ordered.Select(q => n - 1 - q).ToArray();
-
         SmallMatrix? constant = null;
-        Monomial? monomial = null;
         if (gates.All(g => g.AngleIndex < 0))
         {
             constant = new SmallMatrix(ordered.Length);
             constant.SetIdentity();
-            foreach (var gate in localGates)
+            var work = new SmallMatrix(ordered.Length);
+            foreach (var action in actions)
             {
-                constant.LeftMultiply(gate, 0);
+                action.LeftMultiply(constant, 0, work);
             }
-
-            monomial = AsMonomial(constant);
         }
 
-        return new FusedBlock(bits, localGates, differentiable, constant, monomial);
-    }
-
-    private static Monomial? AsMonomial(SmallMatrix m)
-    {
-        var n = m.Size;
-        var source = new int[n];
-        var re = new double[n];
-        var im = new double[n];
-        for (var r = 0; r < n; r++)
-        {
-            var found = -1;
-            for (var c = 0; c < n; c++)
-            {
-                if (m.Re[(r * n) + c] != 0 || m.Im[(r * n) + c] != 0)
-                {
-                    if (found >= 0)
-                    {
-                        return null;
-                    }
-
-                    found = c;
-                }
-            }
-
-            if (found < 0)
-            {
-                return null;
-            }
-
-            source[r] = found;
-            re[r] = m.Re[(r * n) + found];
-            im[r] = m.Im[(r * n) + found];
-        }
-
-        return new Monomial(source, re, im);
+        return new FusedBlock(bits, actions.ToArray(), differentiable, constant);
     }
 
     /// <summary>Blocks [Start, End) of <see cref="Blocks"/>; chunked stages run chunk by chunk.</summary>

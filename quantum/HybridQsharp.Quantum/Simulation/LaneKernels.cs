@@ -13,6 +13,7 @@ namespace HybridQsharp.Quantum.Simulation;
 internal static class LaneKernels
 {
     /// <summary>Fills the per-lane cos/sin tables of every angle for circuits first … first + Lanes - 1 (lanes past <paramref name="circuits"/> get angle 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void LoadAngles(LaneProgram program, LaneScratch scratch, ReadOnlySpan<double> angles, int first, int circuits)
     {
         var lanes = scratch.Lanes;
@@ -39,6 +40,7 @@ internal static class LaneKernels
     }
 
     /// <summary>Runs every step on <see cref="LaneScratch.Psi"/> from |0…0⟩.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward(LaneProgram program, LaneScratch scratch)
     {
         var psi = scratch.Psi;
@@ -72,6 +74,7 @@ internal static class LaneKernels
     }
 
     /// <summary>Expectations of every observable for the first <paramref name="count"/> lanes into <paramref name="output"/> (count × outputs).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Expectations(LaneProgram program, LaneScratch scratch, int count, Span<double> output)
     {
         var lanes = scratch.Lanes;
@@ -147,6 +150,7 @@ internal static class LaneKernels
     /// (<paramref name="outputGradients"/> empty), or one λ = Σ_o g_o O_o|ψ⟩ for a vector-Jacobian
     /// product, g being circuits × outputs from circuit <paramref name="first"/> on.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void InitialiseLambdas(LaneProgram program, LaneScratch scratch, ReadOnlySpan<double> outputGradients, int first, int count)
     {
         var lanes = scratch.Lanes;
@@ -221,6 +225,7 @@ internal static class LaneKernels
     /// differentiable rotation into <see cref="LaneScratch.Gradients"/>, then un-applies the step
     /// to ψ and to every λ.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Backward(LaneProgram program, LaneScratch scratch, int lambdas)
     {
         var v = scratch.Lanes / Vector<double>.Count;

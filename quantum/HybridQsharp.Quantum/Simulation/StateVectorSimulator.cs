@@ -6,8 +6,9 @@ namespace HybridQsharp.Quantum.Simulation;
 /// Exact, batched state-vector simulation of tapes: one tape, many circuits, each with its own
 /// gate angles; expectations of the tape's Pauli-string observables, and adjoint
 /// differentiation (a Jacobian, or a vector-Jacobian product with one combined λ). Registers up
-/// to <see cref="MaxLaneBatchedQubits"/> qubits run lane-batched (<see cref="LaneProgram"/>),
-/// larger ones one state at a time with fused gates and cache blocking (<see cref="FusedProgram"/>).
+/// to <see cref="MaxLaneBatchedQubits"/> qubits run lane-batched gate by gate with permutations
+/// folded away (<see cref="LaneProgram"/>); larger ones four circuits to a SIMD vector with gates
+/// fused into two-qubit blocks and cache blocking (<see cref="FusedProgram"/>).
 /// Work is spread over the cores when there is enough of it; each worker reuses its buffers, so
 /// the hot loop allocates nothing.
 /// </summary>
@@ -27,7 +28,7 @@ public sealed class StateVectorSimulator
     private readonly int _maxLaneBatchedQubits;
 
     /// <param name="maxDegreeOfParallelism">Workers at most (default: one per core).</param>
-    /// <param name="maxLaneBatchedQubits">Registers up to this size run lane-batched, larger ones fused one state at a time (tests and benchmarks move it to compare the layouts).</param>
+    /// <param name="maxLaneBatchedQubits">Registers up to this size run lane-batched, larger ones fused (tests and benchmarks move it to compare the layouts).</param>
     public StateVectorSimulator(int maxDegreeOfParallelism = -1, int maxLaneBatchedQubits = MaxLaneBatchedQubits)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxLaneBatchedQubits, 12);
@@ -62,11 +63,14 @@ public sealed class StateVectorSimulator
         }
 
         var fused = FusedProgram.For(tape);
-        ForEach(circuits, Work(tape, circuits), () => new FusedScratch(fused, 0), cancellationToken, (scratch, c) =>
+        var groups = (circuits + FusedScratch.Lanes - 1) / FusedScratch.Lanes;
+        ForEach(groups, Work(tape, circuits), () => new FusedScratch(fused, 0), cancellationToken, (scratch, g) =>
         {
-            FusedSimulation.BuildMatrices(fused, scratch, angles.Span.Slice(c * tape.AngleCount, tape.AngleCount), adjoints: false);
+            var first = g * FusedScratch.Lanes;
+            var count = Math.Min(FusedScratch.Lanes, circuits - first);
+            FusedSimulation.BuildMatrices(fused, scratch, angles.Span, first, count, adjoints: false);
             FusedSimulation.Forward(fused, scratch);
-            FusedSimulation.Expectations(fused, scratch.Psi, expectations.Span.Slice(c * outputs, outputs));
+            FusedSimulation.Expectations(fused, scratch.Psi, count, expectations.Span.Slice(first * outputs, count * outputs));
         });
     }
 
@@ -124,16 +128,18 @@ public sealed class StateVectorSimulator
         }
 
         var fused = FusedProgram.For(tape);
-        ForEach(circuits, Work(tape, circuits) * (outputs + 2), () => new FusedScratch(fused, outputs), cancellationToken, (scratch, c) =>
+        var groups = (circuits + FusedScratch.Lanes - 1) / FusedScratch.Lanes;
+        ForEach(groups, Work(tape, circuits) * (outputs + 2), () => new FusedScratch(fused, outputs), cancellationToken, (scratch, g) =>
         {
-            var rowAngles = angles.Span.Slice(c * angleCount, angleCount);
-            FusedSimulation.BuildMatrices(fused, scratch, rowAngles, adjoints: true);
+            var first = g * FusedScratch.Lanes;
+            var count = Math.Min(FusedScratch.Lanes, circuits - first);
+            FusedSimulation.BuildMatrices(fused, scratch, angles.Span, first, count, adjoints: true);
             FusedSimulation.Forward(fused, scratch);
-            FusedSimulation.Expectations(fused, scratch.Psi, values.Span.Slice(c * outputs, outputs));
-            FusedSimulation.InitialiseLambdas(fused, scratch, ReadOnlySpan<double>.Empty);
-            var rows = angleJacobian.Span.Slice(c * outputs * angleCount, outputs * angleCount);
-            rows.Clear();
-            FusedSimulation.Backward(fused, scratch, rowAngles, outputs, rows);
+            FusedSimulation.Expectations(fused, scratch.Psi, count, values.Span.Slice(first * outputs, count * outputs));
+            FusedSimulation.InitialiseLambdas(fused, scratch, ReadOnlySpan<double>.Empty, first, count);
+            var rows = new double[FusedScratch.Lanes * outputs * angleCount];
+            FusedSimulation.Backward(fused, scratch, outputs, rows);
+            rows.AsSpan(0, count * outputs * angleCount).CopyTo(angleJacobian.Span.Slice(first * outputs * angleCount));
         });
     }
 
@@ -181,18 +187,27 @@ public sealed class StateVectorSimulator
         }
 
         var fused = FusedProgram.For(tape);
-        ForEach(circuits, Work(tape, circuits) * 4, () => new FusedScratch(fused, 1), cancellationToken, (scratch, c) =>
+        var groups = (circuits + FusedScratch.Lanes - 1) / FusedScratch.Lanes;
+        ForEach(groups, Work(tape, circuits) * 4, () => new FusedScratch(fused, 1), cancellationToken, (scratch, g) =>
         {
-            var rowAngles = angles.Span.Slice(c * angleCount, angleCount);
-            FusedSimulation.BuildMatrices(fused, scratch, rowAngles, adjoints: true);
+            var first = g * FusedScratch.Lanes;
+            var count = Math.Min(FusedScratch.Lanes, circuits - first);
+            FusedSimulation.BuildMatrices(fused, scratch, angles.Span, first, count, adjoints: true);
             FusedSimulation.Forward(fused, scratch);
-            FusedSimulation.Expectations(fused, scratch.Psi, values.Span.Slice(c * outputs, outputs));
-            FusedSimulation.InitialiseLambdas(fused, scratch, outputGradients.Span.Slice(c * outputs, outputs));
-            var row = angleGradients.Span.Slice(c * angleCount, angleCount);
-            row.Clear();
-            FusedSimulation.Backward(fused, scratch, rowAngles, 1, row);
+            FusedSimulation.Expectations(fused, scratch.Psi, count, values.Span.Slice(first * outputs, count * outputs));
+            FusedSimulation.InitialiseLambdas(fused, scratch, outputGradients.Span, first, count);
+            var rows = new double[FusedScratch.Lanes * angleCount];
+            FusedSimulation.Backward(fused, scratch, 1, rows);
+            rows.AsSpan(0, count * angleCount).CopyTo(angleGradients.Span.Slice(first * angleCount));
         });
     }
+
+    /// <summary>
+    /// Passes over one circuit's state that a forward run of <paramref name="tape"/> makes: compiled
+    /// steps (lane-batched) or fused blocks. Benchmarks divide by it.
+    /// </summary>
+    public int ForwardPasses(CircuitTape tape) =>
+        tape.Qubits <= _maxLaneBatchedQubits ? LaneProgram.For(tape).Ops.Length : FusedProgram.For(tape).Blocks.Length;
 
     /// <summary>The final state of one circuit, gate by gate (the unfused reference path).</summary>
     public StateVector State(CircuitTape tape, ReadOnlySpan<double> angles)

@@ -22,6 +22,8 @@ public sealed class TrainingBenchmark(ExperimentDataLoader dataLoader, QuantumCi
 
     public async Task<TrainingBenchmarkResult> RunAsync(int batches, int warmUp, string gradient, int rounds, CancellationToken cancellationToken)
     {
+        // Before libtorch loads: its OpenMP threads must not spin while the simulator's threads run.
+        TorchThreading.Configure();
         TorchNativeLibrary.EnsureLoaded(logger);
         var options = new ExperimentOptions { Dataset = "mnist", Gradient = gradient, Limit = (batches + warmUp) * 64 };
         var plan = ExperimentPlan.From(options) with { BatchSize = 64 };
@@ -68,7 +70,7 @@ public sealed class TrainingBenchmark(ExperimentDataLoader dataLoader, QuantumCi
         var threading = new Dictionary<string, string>
         {
             ["torch_threads"] = torch.get_num_threads().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["omp_wait_policy"] = Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "unset",
+            ["omp_wait_policy"] = TorchThreading.WaitPolicy,
             ["gomp_spincount"] = Environment.GetEnvironmentVariable("GOMP_SPINCOUNT") ?? "unset",
             ["simulator_min_parallel_work"] = Quantum.Simulation.StateVectorSimulator.MinimumParallelWork.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };

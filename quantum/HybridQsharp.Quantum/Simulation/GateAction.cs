@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace HybridQsharp.Quantum.Simulation;
 
 /// <summary>
@@ -7,7 +9,11 @@ namespace HybridQsharp.Quantum.Simulation;
 /// </summary>
 internal sealed record GateAction(int AngleIndex, Monomial? Generator, SmallMatrix? Fixed)
 {
+    /// <summary>A fixed gate that only moves and phases amplitudes (X, CX, Z, S, T, CZ, …), applied by moving rows.</summary>
+    private readonly Monomial? _fixedMonomial = Fixed is null ? null : Monomial.Of(Fixed);
+
     /// <summary>M ← G(θ) · M.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void LeftMultiply(SmallMatrix m, double angle, SmallMatrix work)
     {
         if (Generator is { } p)
@@ -31,14 +37,23 @@ internal sealed record GateAction(int AngleIndex, Monomial? Generator, SmallMatr
             return;
         }
 
+        if (_fixedMonomial is { } fixedMonomial)
+        {
+            Permute(fixedMonomial, m, work);
+            return;
+        }
+
         work.Multiply(Fixed!, m);
         m.CopyFrom(work);
     }
 
     /// <summary>M ← P · M for a rotation's generator.</summary>
-    public void LeftMultiplyGenerator(SmallMatrix m, SmallMatrix work)
+    public void LeftMultiplyGenerator(SmallMatrix m, SmallMatrix work) => Permute(Generator!, m, work);
+
+    // M ← P · M for a monomial P: row r becomes f_r times row src_r.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Permute(Monomial p, SmallMatrix m, SmallMatrix work)
     {
-        var p = Generator!;
         var n = m.Size;
         work.CopyFrom(m);
         for (var r = 0; r < n; r++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HybridQsharp.Quantum.Tapes;
 
 namespace HybridQsharp.Quantum.Simulation;
@@ -74,6 +75,7 @@ internal sealed class SmallMatrix
     }
 
     /// <summary>this ← a · b.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Multiply(SmallMatrix a, SmallMatrix b)
     {
         var n = Size;
@@ -96,6 +98,7 @@ internal sealed class SmallMatrix
     }
 
     /// <summary>this ← a† (conjugate transpose).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AdjointOf(SmallMatrix a)
     {
         var n = Size;
@@ -110,6 +113,7 @@ internal sealed class SmallMatrix
     }
 
     /// <summary>Im Tr(this · C) for C given as separate parts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double ImaginaryTraceWith(ReadOnlySpan<double> cRe, ReadOnlySpan<double> cIm)
     {
         var n = Size;

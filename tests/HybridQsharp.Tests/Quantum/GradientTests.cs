@@ -86,6 +86,17 @@ public sealed class GradientTests(QsharpRuntimeFixture fixture)
         Assert.True(ParameterShift.Instance.Supports(new QsharpBackend(fixture.Runtime)));
     }
 
+    [Fact]
+    public void DefaultsAreParameterShiftForSmallRegistersAndAdjointForLargeOnesWhereTheStateIsHeld()
+    {
+        var native = new NativeBackend(_simulator);
+        var qsharp = new QsharpBackend(fixture.Runtime);
+        Assert.Same(ParameterShift.Instance, GradientDefaults.For(4, native));
+        Assert.Same(ParameterShift.Instance, GradientDefaults.For(GradientDefaults.AdjointFromQubits - 1, native));
+        Assert.Same(AdjointDifferentiation.Instance, GradientDefaults.For(GradientDefaults.AdjointFromQubits, native));
+        Assert.Same(ParameterShift.Instance, GradientDefaults.For(16, qsharp));
+    }
+
     private static CircuitTape WithObservables(CircuitTape tape, params string[] observables) =>
         new(tape.Qubits, tape.ParameterCount, tape.Gates, tape.Angles, observables.Select(PauliString.Parse).ToArray());
 

@@ -35,7 +35,7 @@ internal static class LaneKernels
         var c = MemoryMarshal.Cast<double, Vector<double>>(scratch.Cos.AsSpan());
         for (var k = 0; k < s.Length; k++)
         {
-            (s[k], c[k]) = Vector.SinCos(s[k]);
+            (s[k], c[k]) = VectorSinCos.SinCos(s[k]);
         }
     }
 

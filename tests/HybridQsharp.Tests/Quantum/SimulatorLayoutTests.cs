@@ -77,6 +77,25 @@ public sealed class SimulatorLayoutTests
         Assert.Equal(LaneBatched.Expectations(tape, angles, 13), Fused.Expectations(tape, angles, 13), (e, a) => Math.Abs(e - a) < 1e-12);
     }
 
+    /// <summary>The lane kernels' own sine and cosine, over every quadrant and far out (where they hand over to the C library).</summary>
+    [Fact]
+    public void LargeAndNegativeAnglesMatchTheGateByGateSimulator()
+    {
+        double[] values = [0, 1e-300, -0.7, 3.9, -7.5, 100.25, -2.5e4, 1e6, 3.3e6, -8e7, Math.PI / 2, -Math.PI, 2 * Math.PI];
+        var tape = new CircuitTape(2, 2, [new TapeGate(GateKind.Rx, 0, AngleIndex: 0), new TapeGate(GateKind.H, 1), new TapeGate(GateKind.Ry, 1, AngleIndex: 1)],
+            [new AffineAngle(0, [0], [1.0]), new AffineAngle(0, [1], [1.0])], [PauliString.Parse("Z0"), PauliString.Parse("X1"), PauliString.Parse("Y0")]);
+        var angles = values.SelectMany(a => new[] { a, 0.3 - a }).ToArray();
+        var actual = LaneBatched.Expectations(tape, angles, values.Length);
+        var masks = tape.Observables.Select(o => PauliMasks.Of(o, 2)).ToArray();
+        for (var c = 0; c < values.Length; c++)
+        {
+            for (var o = 0; o < masks.Length; o++)
+            {
+                Assert.Equal(GateByGate(tape, angles, c, masks[o]), actual[(c * masks.Length) + o], 1e-12);
+            }
+        }
+    }
+
     /// <summary>14 qubits: stages run in 2¹³-amplitude chunks, blocks on qubit 0 sweep the whole state.</summary>
     [Fact]
     public async Task ChunkedStagesEqualGateByGate()

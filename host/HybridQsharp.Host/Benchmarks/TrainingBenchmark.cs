@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.QuantumLayers;
 using HybridQsharp.Classical.Torch;
@@ -5,6 +6,7 @@ using HybridQsharp.Host.Experiments;
 using HybridQsharp.Quantum.Qsharp;
 using Microsoft.Extensions.Logging;
 using TorchSharp;
+using static TorchSharp.torch;
 
 namespace HybridQsharp.Host.Benchmarks;
 
@@ -66,6 +68,7 @@ public sealed class TrainingBenchmark(ExperimentDataLoader dataLoader, QuantumCi
         }
 
         var measurements = models.Select(m => Summarise(m, roundEnds)).ToArray();
+        var layerAlone = LayerAlone(new QuantumLayer(execution, encoding, new Generator(2)));
         var (h, t, c) = (measurements[0], measurements[1], measurements[2]);
         var threading = new Dictionary<string, string>
         {
@@ -77,8 +80,35 @@ public sealed class TrainingBenchmark(ExperimentDataLoader dataLoader, QuantumCi
         logger.LogInformation("hybrid / twin {HybridTwin:F3}, hybrid / classical {HybridClassical:F3}", h.BatchMillisecondsMedian / t.BatchMillisecondsMedian,
             h.BatchMillisecondsMedian / c.BatchMillisecondsMedian);
         return new TrainingBenchmarkResult(h.EpochSeconds, t.EpochSeconds, c.EpochSeconds, h.BatchMillisecondsMedian / t.BatchMillisecondsMedian,
-            h.BatchMillisecondsMedian / c.BatchMillisecondsMedian, h.QuantumShare, h.DataShare, EpochBatches, 64, rounds, execution.Gradient.Name, threading,
+            h.BatchMillisecondsMedian / c.BatchMillisecondsMedian, h.QuantumShare, h.DataShare, layerAlone, EpochBatches, 64, rounds, execution.Gradient.Name, threading,
             measurements, EnvironmentInfo.Collect(qsharpVersion));
+    }
+
+    /// <summary>The quantum layer alone, forward and backward on a batch of 64 softmax rows (as the peer measures its layer), median ms of 50.</summary>
+    private double LayerAlone(QuantumLayer layer)
+    {
+        using var disposeLayer = layer;
+        var generator = new Generator(3);
+        using var inputs = nn.functional.softmax(randn([64, layer.InputWidth], generator: generator), 1);
+        var times = new List<double>();
+        for (var i = 0; i < 55; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            using (var scope = NewDisposeScope())
+            {
+                var x = inputs.clone().requires_grad_();
+                layer.forward(x).sum().backward();
+            }
+
+            if (i >= 5)
+            {
+                times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        }
+
+        var median = Statistics.Median(times) ?? 0;
+        logger.LogInformation("Quantum layer alone, batch 64, forward + backward: {Median:F3} ms", median);
+        return median;
     }
 
     private ModelTrainingMeasurement Summarise(ModelStepper model, List<int> roundEnds)

@@ -33,6 +33,7 @@ public sealed record TrainingBenchmarkResult(
     [property: JsonPropertyName("hybrid_classical_ratio")] double HybridClassicalRatio,
     [property: JsonPropertyName("quantum_share")] double QuantumShare,
     [property: JsonPropertyName("data_share")] double DataShare,
+    [property: JsonPropertyName("quantum_layer_alone_ms")] double QuantumLayerAloneMilliseconds,
     [property: JsonPropertyName("batches_per_epoch")] int BatchesPerEpoch,
     [property: JsonPropertyName("batch_size")] int BatchSize,
     [property: JsonPropertyName("rounds")] int Rounds,

@@ -90,7 +90,7 @@ public static class BenchCommand
                     Console.Out.WriteLine($"{m.Model,-10} {m.BatchMillisecondsMedian,8:F1} ms/batch (min {m.BatchMillisecondsMin:F1}, max {m.BatchMillisecondsMax:F1})  data {m.DataMillisecondsMedian,6:F2} ms  quantum {m.QuantumMillisecondsMedian,6:F2} ms (encoding {m.EncodingMillisecondsMedian:F2}, circuit forward {m.CircuitForwardMillisecondsMedian:F2}, backward {m.CircuitBackwardMillisecondsMedian:F2})  -> {m.EpochSeconds,6:F1} s/epoch");
                 }
 
-                Console.Out.WriteLine($"hybrid / twin {result.HybridTwinRatio:F3}, hybrid / classical {result.HybridClassicalRatio:F3} ({result.Gradient})");
+                Console.Out.WriteLine($"hybrid / twin {result.HybridTwinRatio:F3}, hybrid / classical {result.HybridClassicalRatio:F3} ({result.Gradient}); quantum layer alone {result.QuantumLayerAloneMilliseconds:F3} ms");
             }
 
             return ExitCodes.Success;

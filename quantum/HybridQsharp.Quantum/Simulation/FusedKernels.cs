@@ -44,7 +44,7 @@ internal static class FusedKernels
         var vre = MemoryMarshal.Cast<double, Vector256<double>>(re);
         var vim = MemoryMarshal.Cast<double, Vector256<double>>(im);
         var offsets = block.Offsets;
-        var moving = Enumerable.Range(0, offsets.Length).Where(m.Moves).ToArray();
+        var moving = m.MovingRows;
         var count = moving.Length;
         if (count == 0)
         {

@@ -3,8 +3,8 @@ namespace HybridQsharp.Quantum.Simulation;
 /// <summary>A matrix with exactly one non-zero entry per row and column: output row r takes Factor[r] · input Source[r].</summary>
 internal sealed record Monomial(int[] Source, double[] FactorRe, double[] FactorIm)
 {
-    /// <summary>Rows that the matrix leaves untouched (source is itself, factor 1) need no write.</summary>
-    public bool Moves(int row) => Source[row] != row || FactorRe[row] != 1 || FactorIm[row] != 0;
+    /// <summary>The rows the matrix changes; the others (source is itself, factor 1) need no write.</summary>
+    public int[] MovingRows { get; } = Enumerable.Range(0, Source.Length).Where(r => Source[r] != r || FactorRe[r] != 1 || FactorIm[r] != 0).ToArray();
 
     public Monomial Inverse()
     {

@@ -1,39 +1,90 @@
-using static TorchSharp.torch;
-
 namespace HybridQsharp.Classical.QuantumLayers;
 
 /// <summary>
-/// The RY-tree angles of Möttönen state preparation, computed with differentiable TorchSharp
-/// ops so the loss reaches the reducer: the same function as Q#'s
-/// <c>HybridQsharp.Encoding.AmplitudeTreeAngles</c>, batched.
+/// The RY-tree angles of Möttönen state preparation and their derivatives: the same function as
+/// Q#'s <c>HybridQsharp.Encoding.AmplitudeTreeAngles</c>, applied to |x| as the paper does
+/// before AmplitudeEmbedding.
 /// </summary>
 /// <remarks>
-/// Level ℓ splits each block of 2ⁿ⁻ˡ amplitudes into halves and takes
-/// 2·atan2(‖right‖, ‖left‖); levels are concatenated in order, giving 2ⁿ - 1 angles. Amplitudes
-/// are abs()'d and L2-normalised first, as the paper does before AmplitudeEmbedding; the angles
-/// do not depend on the scale, but the normalisation keeps the state the one the paper prepares.
+/// Level ℓ splits each block of 2ⁿ⁻ˡ magnitudes into halves with norms L and R and takes
+/// 2·atan2(R, L); levels are concatenated in order, giving 2ⁿ - 1 angles. The paper's L2
+/// normalisation is left out because every angle is invariant under scaling, so neither the
+/// angles nor their gradient change (the normalisation's Jacobian only removes the radial
+/// component, which a scale-invariant function's gradient does not have). Derivatives:
+/// d angle / dm_i = 2 L m_i / (R (L² + R²)) in the right half, −2 R m_i / (L (L² + R²)) in the
+/// left, and 0 where a half's norm is 0 (as TorchSharp's norm backward does); then times sign(x_i).
 /// </remarks>
-public static class AmplitudeTreeAngles
+public sealed class AmplitudeTreeAngles : IEncodingMap
 {
-    /// <summary>Angles (B × 2ⁿ-1) for amplitudes (B × 2ⁿ).</summary>
-    public static Tensor Compute(Tensor amplitudes)
-    {
-        var width = amplitudes.shape[^1];
-        var qubits = (int)Math.Log2(width);
-        if (amplitudes.dim() != 2 || qubits < 1 || 1L << qubits != width)
-            throw new ArgumentException($"Amplitude encoding needs 2ⁿ amplitudes per sample (n ≥ 1), got shape [{string.Join(", ", amplitudes.shape)}].", nameof(amplitudes));
+    private readonly int _qubits;
 
-        using var scope = NewDisposeScope();
-        var batch = amplitudes.shape[0];
-        var magnitudes = nn.functional.normalize(amplitudes.abs(), p: 2, dim: 1);
-        var levels = new List<Tensor>(qubits);
-        for (var level = 0; level < qubits; level++)
+    public AmplitudeTreeAngles(int qubits)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(qubits, 1);
+        _qubits = qubits;
+    }
+
+    public int InputWidth => 1 << _qubits;
+
+    public int FeatureCount => (1 << _qubits) - 1;
+
+    public void Forward(ReadOnlySpan<double> input, Span<double> features)
+    {
+        Span<double> squares = stackalloc double[2 * InputWidth];
+        BlockSquares(input, squares);
+        for (var node = 1; node < InputWidth; node++)
         {
-            var blocks = magnitudes.reshape(batch, 1L << level, 2, width >> (level + 1));
-            var halves = linalg.vector_norm(blocks, ord: 2, dims: [3]);
-            levels.Add(2 * atan2(halves[.., .., 1], halves[.., .., 0]));
+            features[node - 1] = 2 * Math.Atan2(Math.Sqrt(squares[(2 * node) + 1]), Math.Sqrt(squares[2 * node]));
+        }
+    }
+
+    public void Backward(ReadOnlySpan<double> input, ReadOnlySpan<double> featureGradient, Span<double> inputGradient)
+    {
+        var width = InputWidth;
+        Span<double> squares = stackalloc double[2 * width];
+        BlockSquares(input, squares);
+
+        // Per node: the factor by which a magnitude in its left or right half enters the node's angle.
+        Span<double> leftFactor = stackalloc double[width];
+        Span<double> rightFactor = stackalloc double[width];
+        for (var node = 1; node < width; node++)
+        {
+            double left2 = squares[2 * node], right2 = squares[(2 * node) + 1];
+            double left = Math.Sqrt(left2), right = Math.Sqrt(right2);
+            var total = left2 + right2;
+            var g = featureGradient[node - 1];
+            leftFactor[node] = left > 0 && total > 0 ? -2 * g * right / (left * total) : 0;
+            rightFactor[node] = right > 0 && total > 0 ? 2 * g * left / (right * total) : 0;
         }
 
-        return cat(levels, 1).MoveToOuterDisposeScope();
+        for (var i = 0; i < width; i++)
+        {
+            // Walk from the leaf up: at each ancestor the leaf lies in its left or right half.
+            var sum = 0.0;
+            for (var node = width + i; node > 1; node >>= 1)
+            {
+                var parent = node >> 1;
+                sum += (node & 1) == 0 ? leftFactor[parent] : rightFactor[parent];
+            }
+
+            var magnitude = Math.Abs(input[i]);
+            inputGradient[i] = Math.Sign(input[i]) * magnitude * sum;
+        }
+    }
+
+    // A heap over the magnitudes' squares: leaves at [width + i], node k the sum of 2k and 2k + 1,
+    // so node k's left half is 2k and right half 2k + 1; the root is 1 and level ℓ holds nodes 2^ℓ … 2^(ℓ+1) - 1.
+    private void BlockSquares(ReadOnlySpan<double> input, Span<double> squares)
+    {
+        var width = InputWidth;
+        for (var i = 0; i < width; i++)
+        {
+            squares[width + i] = input[i] * input[i];
+        }
+
+        for (var node = width - 1; node >= 1; node--)
+        {
+            squares[node] = squares[2 * node] + squares[(2 * node) + 1];
+        }
     }
 }

@@ -9,17 +9,19 @@ namespace HybridQsharp.Classical.QuantumLayers;
 
 /// <summary>
 /// Everything a quantum layer needs to run its circuit, kept out of TorchSharp types: the tape
-/// lifted from Q#, the backend that executes it and the method that differentiates it. Each
-/// part is replaceable on its own (tape, device and gradient transform, as in PennyLane).
+/// lifted from Q#, the backend that executes it and the method that differentiates it, which is
+/// handed the backend on every call. Each part is replaceable on its own (tape, device and
+/// gradient transform, as in PennyLane).
 /// </summary>
 public sealed class QuantumCircuitExecution
 {
-    private long elapsedTicks;
-
+    /// <exception cref="NotSupportedException">The gradient method cannot run on the backend (adjoint needs a state-vector backend).</exception>
     public QuantumCircuitExecution(ClassifierCircuit circuit, CircuitTape tape, IQuantumBackend backend, IGradientMethod gradient)
     {
         if (tape.ParameterCount != circuit.ParameterCount || tape.Qubits != circuit.Qubits)
             throw new ArgumentException($"The tape ({tape.Qubits} qubits, {tape.ParameterCount} parameters) does not belong to {circuit.Operation} ({circuit.Qubits} qubits, {circuit.ParameterCount} parameters).", nameof(tape));
+        if (!gradient.Supports(backend))
+            throw new NotSupportedException($"The {gradient.Name} gradient cannot run on the {backend.Name} backend: it needs the state vector, which only the native simulator exposes.");
         Circuit = circuit;
         Tape = tape;
         Backend = backend;
@@ -34,8 +36,11 @@ public sealed class QuantumCircuitExecution
 
     public IGradientMethod Gradient { get; }
 
-    /// <summary>Wall time spent in circuit evaluation and differentiation since creation (all threads).</summary>
-    public TimeSpan Elapsed => TimeSpan.FromTicks(Interlocked.Read(ref elapsedTicks) * TimeSpan.TicksPerSecond / Stopwatch.Frequency);
+    /// <summary>Where the layer's time goes: encoding, circuit forward, circuit backward.</summary>
+    public QuantumPathTimings Timings { get; } = new();
+
+    /// <summary>Wall time spent on the quantum path since creation (all threads): encoding and circuits.</summary>
+    public TimeSpan Elapsed => Timings.Total;
 
     /// <summary>
     /// The most samples one backend or gradient call takes; a larger batch is split into calls of
@@ -62,50 +67,56 @@ public sealed class QuantumCircuitExecution
         return new CancellationScope(this, previous);
     }
 
-    /// <summary>⟨Z_i⟩ for <paramref name="circuits"/> rows of tape parameters (features then weights).</summary>
+    /// <summary>Expectations of the tape's observables for <paramref name="circuits"/> rows of tape parameters (features then weights).</summary>
     public double[] Expectations(double[] parameters, int circuits, CancellationToken cancellationToken = default)
     {
         var start = Stopwatch.GetTimestamp();
         try
         {
-            var token = cancellationToken.CanBeCanceled ? cancellationToken : Cancellation;
+            var token = Token(cancellationToken);
             var chunk = CircuitsPerCall(circuits);
-            var values = new double[circuits * Tape.Qubits];
+            if (chunk >= circuits)
+            {
+                return Wait(Backend.ExpectationsAsync(Tape, Tape.EvaluateAngles(parameters, circuits), circuits, token));
+            }
+
+            var (outputs, width) = (Tape.OutputCount, Tape.ParameterCount);
+            var values = new double[circuits * outputs];
             for (var first = 0; first < circuits; first += chunk)
             {
                 var count = Math.Min(chunk, circuits - first);
-                var angles = Tape.EvaluateAngles(parameters.AsSpan(first * Tape.ParameterCount, count * Tape.ParameterCount), count);
-                Wait(Backend.ExpectationsAsync(Tape, angles, count, token)).CopyTo(values, first * Tape.Qubits);
+                var angles = Tape.EvaluateAngles(parameters.AsSpan(first * width, count * width), count);
+                Wait(Backend.ExpectationsAsync(Tape, angles, count, token)).CopyTo(values, first * outputs);
             }
 
             return values;
         }
         finally
         {
-            Interlocked.Add(ref elapsedTicks, Stopwatch.GetTimestamp() - start);
+            Timings.AddCircuitForward(start);
         }
     }
 
-    /// <summary>⟨Z_i⟩ and their Jacobian with respect to every tape parameter.</summary>
+    /// <summary>Expectations and their Jacobian with respect to every tape parameter (timed as circuit forward: the layer asks for it there).</summary>
     public TapeJacobian Jacobian(double[] parameters, int circuits, CancellationToken cancellationToken = default)
     {
         var start = Stopwatch.GetTimestamp();
         try
         {
-            var token = cancellationToken.CanBeCanceled ? cancellationToken : Cancellation;
+            var token = Token(cancellationToken);
             var chunk = CircuitsPerCall(circuits);
             if (chunk >= circuits)
             {
-                return Wait(Gradient.JacobianAsync(Tape, parameters, circuits, token));
+                return Wait(Gradient.JacobianAsync(Tape, Backend, parameters, circuits, token));
             }
 
-            var (outputs, width) = (Tape.Qubits, Tape.ParameterCount);
+            var (outputs, width) = (Tape.OutputCount, Tape.ParameterCount);
             var values = new double[circuits * outputs];
             var jacobian = new double[circuits * outputs * width];
             for (var first = 0; first < circuits; first += chunk)
             {
                 var count = Math.Min(chunk, circuits - first);
-                var part = Wait(Gradient.JacobianAsync(Tape, parameters.AsMemory(first * width, count * width), count, token));
+                var part = Wait(Gradient.JacobianAsync(Tape, Backend, parameters.AsMemory(first * width, count * width), count, token));
                 part.Values.CopyTo(values, first * outputs);
                 part.Jacobian.CopyTo(jacobian, first * outputs * width);
             }
@@ -114,9 +125,44 @@ public sealed class QuantumCircuitExecution
         }
         finally
         {
-            Interlocked.Add(ref elapsedTicks, Stopwatch.GetTimestamp() - start);
+            Timings.AddCircuitForward(start);
         }
     }
+
+    /// <summary>Per circuit, the gradient of Σ_o g[c, o] E_o with respect to the parameters (timed as circuit backward).</summary>
+    public TapeVectorJacobianProduct VectorJacobianProduct(double[] parameters, double[] outputGradients, int circuits, CancellationToken cancellationToken = default)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            var token = Token(cancellationToken);
+            var chunk = CircuitsPerCall(circuits);
+            if (chunk >= circuits)
+            {
+                return Wait(Gradient.VectorJacobianProductAsync(Tape, Backend, parameters, outputGradients, circuits, token));
+            }
+
+            var (outputs, width) = (Tape.OutputCount, Tape.ParameterCount);
+            var values = new double[circuits * outputs];
+            var gradients = new double[circuits * width];
+            for (var first = 0; first < circuits; first += chunk)
+            {
+                var count = Math.Min(chunk, circuits - first);
+                var part = Wait(Gradient.VectorJacobianProductAsync(Tape, Backend, parameters.AsMemory(first * width, count * width),
+                    outputGradients.AsMemory(first * outputs, count * outputs), count, token));
+                part.Values.CopyTo(values, first * outputs);
+                part.ParameterGradients.CopyTo(gradients, first * width);
+            }
+
+            return new TapeVectorJacobianProduct(circuits, outputs, width, values, gradients);
+        }
+        finally
+        {
+            Timings.AddCircuitBackward(start);
+        }
+    }
+
+    private CancellationToken Token(CancellationToken cancellationToken) => cancellationToken.CanBeCanceled ? cancellationToken : Cancellation;
 
     private int CircuitsPerCall(int circuits)
     {

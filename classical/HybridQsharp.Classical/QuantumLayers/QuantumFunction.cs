@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using HybridQsharp.Quantum.Gradients;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -5,77 +6,160 @@ using static TorchSharp.torch;
 namespace HybridQsharp.Classical.QuantumLayers;
 
 /// <summary>
-/// The custom autograd function behind <see cref="QuantumLayer"/>: forward evaluates ⟨Z_i⟩ of
-/// the whole batch through the backend; when a gradient will be needed it asks the gradient
-/// method for values and Jacobian in the same call (for parameter shift: every shifted circuit of
-/// the batch in one backend request), and backward contracts that Jacobian with the incoming
-/// gradient.
+/// The quantum layer as one autograd node: inputs → encoding features (C#) → circuit
+/// expectations (backend), and backward the vector-Jacobian product through both, the chain rule
+/// through the encoding done in C#. The inputs cross into float64 once and the outputs back once;
+/// no TorchSharp op runs on the 16-wide tensors in between. When the gradient method makes the
+/// Jacobian as cheap as a gradient (parameter shift: every shifted circuit of the batch in one
+/// backend request) forward computes values and Jacobian together and backward only contracts
+/// it; otherwise (adjoint) forward computes values and backward the vector-Jacobian product.
 /// </summary>
 public sealed class QuantumFunction : autograd.SingleTensorFunction<QuantumFunction>
 {
-    private const string JacobianKey = "jacobian";
+    private const string SavedKey = "quantum";
 
     public override string Name => nameof(QuantumFunction);
 
-    /// <summary>Applies the circuit: <paramref name="features"/> (B × F, float64), <paramref name="weights"/> (W).</summary>
-    public static Tensor Apply(Tensor features, Tensor weights, QuantumCircuitExecution execution) =>
-        apply(features, weights, execution, is_grad_enabled() && (features.requires_grad || weights.requires_grad));
+    /// <summary>Applies encoding and circuit to <paramref name="input"/> (B × encoding.InputWidth, float32 or float64) with <paramref name="weights"/> (W).</summary>
+    public static Tensor Apply(Tensor input, Tensor weights, QuantumCircuitExecution execution, IEncodingMap encoding) =>
+        apply(input, weights, execution, encoding, is_grad_enabled() && (input.requires_grad || weights.requires_grad));
 
     public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
     {
-        var features = (Tensor)vars[0];
+        var input = (Tensor)vars[0];
         var weights = (Tensor)vars[1];
         var execution = (QuantumCircuitExecution)vars[2];
-        var differentiate = (bool)vars[3];
+        var encoding = (IEncodingMap)vars[3];
+        var differentiate = (bool)vars[4];
 
-        var batch = (int)features.shape[0];
-        var featureCount = execution.Circuit.FeatureCount;
-        if (features.dim() != 2 || features.shape[1] != featureCount)
-            throw new ArgumentException($"The quantum layer expects {featureCount} encoding angles per sample, got shape [{string.Join(", ", features.shape)}].");
-        var parameters = ParameterRows(features, weights, batch, featureCount);
-        var qubits = execution.Circuit.Qubits;
+        var start = Stopwatch.GetTimestamp();
+        var batch = (int)input.shape[0];
+        var inputs = ToDoubles(input);
+        var parameters = ParameterRows(encoding, inputs, ToDoubles(weights), batch);
+        execution.Timings.AddEncoding(start);
 
         double[] values;
-        if (differentiate)
-        {
-            var jacobian = execution.Jacobian(parameters, batch);
-            values = jacobian.Values;
-            ctx.save_data(JacobianKey, new SavedJacobian(jacobian, featureCount, weights.dtype));
-        }
-        else
+        if (!differentiate)
         {
             values = execution.Expectations(parameters, batch);
         }
+        else if (execution.Gradient.PrefersVectorJacobianProduct)
+        {
+            values = execution.Expectations(parameters, batch);
+            ctx.save_data(SavedKey, new Saved(execution, encoding, inputs, parameters, null, input.dtype, weights.dtype));
+        }
+        else
+        {
+            var jacobian = execution.Jacobian(parameters, batch);
+            values = jacobian.Values;
+            ctx.save_data(SavedKey, new Saved(execution, encoding, inputs, parameters, jacobian, input.dtype, weights.dtype));
+        }
 
-        return tensor(values, [batch, qubits], ScalarType.Float64);
+        start = Stopwatch.GetTimestamp();
+        var output = FromDoubles(values, [batch, execution.Tape.OutputCount], input.dtype);
+        execution.Timings.AddEncoding(start);
+        return output;
     }
 
     public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
     {
-        var (jacobian, featureCount, weightsType) = (SavedJacobian)ctx.get_data(JacobianKey);
-        using var scope = NewDisposeScope();
-        using var j = tensor(jacobian.Jacobian, [jacobian.Circuits, jacobian.Outputs, jacobian.Parameters], ScalarType.Float64);
-        var perSample = einsum("bq,bqp->bp", grad_output.to(ScalarType.Float64), j);
-        var featureGradient = perSample[.., ..featureCount];
-        var weightGradient = perSample[.., featureCount..].sum(dim: 0).to(weightsType);
-        return [featureGradient.MoveToOuterDisposeScope(), weightGradient.MoveToOuterDisposeScope(), null!, null!];
+        var saved = (Saved)ctx.get_data(SavedKey);
+        var (execution, encoding) = (saved.Execution, saved.Encoding);
+        var batch = saved.Inputs.Length / encoding.InputWidth;
+        var outputGradients = ToDoubles(grad_output);
+        TapeVectorJacobianProduct product;
+        if (saved.Jacobian is { } jacobian)
+        {
+            var contracting = Stopwatch.GetTimestamp();
+            product = jacobian.Contract(outputGradients);
+            execution.Timings.AddCircuitBackward(contracting);
+        }
+        else
+        {
+            product = execution.VectorJacobianProduct(saved.Parameters, outputGradients, batch);
+        }
+
+        var start = Stopwatch.GetTimestamp();
+        var (features, width) = (encoding.FeatureCount, product.Parameters);
+        var weightCount = width - features;
+        var inputGradient = new double[saved.Inputs.Length];
+        var weightGradient = new double[weightCount];
+        for (var b = 0; b < batch; b++)
+        {
+            var row = product.ParameterGradients.AsSpan(b * width, width);
+            encoding.Backward(saved.Inputs.AsSpan(b * encoding.InputWidth, encoding.InputWidth), row[..features],
+                inputGradient.AsSpan(b * encoding.InputWidth, encoding.InputWidth));
+            for (var w = 0; w < weightCount; w++)
+            {
+                weightGradient[w] += row[features + w];
+            }
+        }
+
+        var gradients = new List<Tensor>
+        {
+            FromDoubles(inputGradient, [batch, encoding.InputWidth], saved.InputType),
+            FromDoubles(weightGradient, [weightCount], saved.WeightsType),
+            null!,
+            null!,
+            null!,
+        };
+        execution.Timings.AddEncoding(start);
+        return gradients;
     }
 
-    // Saved as data, not as a tensor: it is neither an input nor an output of the function.
-    private sealed record SavedJacobian(TapeJacobian Jacobian, int FeatureCount, ScalarType WeightsType);
-
-    private static double[] ParameterRows(Tensor features, Tensor weights, int batch, int featureCount)
+    private static double[] ParameterRows(IEncodingMap encoding, double[] inputs, double[] weights, int batch)
     {
-        var f = features.to(ScalarType.Float64).contiguous().data<double>().ToArray();
-        var w = weights.to(ScalarType.Float64).contiguous().data<double>().ToArray();
-        var width = featureCount + w.Length;
+        var width = encoding.FeatureCount + weights.Length;
         var rows = new double[batch * width];
         for (var b = 0; b < batch; b++)
         {
-            f.AsSpan(b * featureCount, featureCount).CopyTo(rows.AsSpan(b * width));
-            w.CopyTo(rows.AsSpan((b * width) + featureCount));
+            var row = rows.AsSpan(b * width, width);
+            encoding.Forward(inputs.AsSpan(b * encoding.InputWidth, encoding.InputWidth), row[..encoding.FeatureCount]);
+            weights.CopyTo(row[encoding.FeatureCount..]);
         }
 
         return rows;
     }
+
+    private static double[] ToDoubles(Tensor tensor)
+    {
+        var values = new double[tensor.numel()];
+        using var contiguous = tensor.is_contiguous() ? null : tensor.contiguous();
+        var source = contiguous ?? tensor;
+        if (source.dtype == ScalarType.Float64)
+        {
+            source.data<double>().CopyTo(values, 0, 0);
+            return values;
+        }
+
+        using var converted = source.dtype == ScalarType.Float32 ? null : source.to(ScalarType.Float32);
+        var floats = (converted ?? source).data<float>().ToArray();
+        for (var i = 0; i < floats.Length; i++)
+        {
+            values[i] = floats[i];
+        }
+
+        return values;
+    }
+
+    private static Tensor FromDoubles(double[] values, long[] shape, ScalarType type)
+    {
+        if (type == ScalarType.Float64)
+        {
+            return tensor(values, shape, ScalarType.Float64);
+        }
+
+        var floats = new float[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            floats[i] = (float)values[i];
+        }
+
+        var result = tensor(floats, shape, ScalarType.Float32);
+        return type == ScalarType.Float32 ? result : result.to(type);
+    }
+
+    // Saved as data, not as tensors: none of it is an input or an output of the function.
+    private sealed record Saved(QuantumCircuitExecution Execution, IEncodingMap Encoding, double[] Inputs, double[] Parameters, TapeJacobian? Jacobian,
+        ScalarType InputType, ScalarType WeightsType);
 }

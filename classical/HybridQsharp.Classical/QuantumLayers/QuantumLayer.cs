@@ -7,9 +7,9 @@ namespace HybridQsharp.Classical.QuantumLayers;
 
 /// <summary>
 /// A TorchSharp module wrapping a Q#-defined classifier circuit: inputs (B × 2ⁿ amplitudes for
-/// amplitude encoding, B × features for angle encoding) become encoding angles with differentiable
-/// ops, the circuit runs through <see cref="QuantumFunction"/>, and the output is the expectation
-/// of each observable the circuit declares (B × observables; Z on each qubit by default).
+/// amplitude encoding, B × features for angle encoding) become encoding angles and run through the
+/// circuit in one autograd node (<see cref="QuantumFunction"/>); the output is the expectation of
+/// each of the tape's observables (B × outputs; Z on each qubit by default).
 /// </summary>
 public sealed class QuantumLayer : nn.Module<Tensor, Tensor>
 {
@@ -26,6 +26,7 @@ public sealed class QuantumLayer : nn.Module<Tensor, Tensor>
             throw new ArgumentException($"{circuit.Operation} takes {circuit.FeatureCount} features, which does not fit {encoding} encoding on {circuit.Qubits} qubits.", nameof(encoding));
         Execution = execution;
         Encoding = encoding;
+        EncodingMap = encoding == Encoding.Amplitude ? new AmplitudeTreeAngles(circuit.Qubits) : new AngleScaling(circuit.FeatureCount);
         weights = new Parameter(rand([circuit.WeightCount], generator: generator) * (2 * Math.PI));
         RegisterComponents();
     }
@@ -34,10 +35,13 @@ public sealed class QuantumLayer : nn.Module<Tensor, Tensor>
 
     public Encoding Encoding { get; }
 
-    /// <summary>Inputs the layer expects per sample: 2ⁿ amplitudes, or one angle per feature the circuit reads.</summary>
-    public int InputWidth => InputWidthFor(Execution.Circuit, Encoding);
+    /// <summary>The inputs-to-features map of <see cref="Encoding"/>, with its derivative.</summary>
+    public IEncodingMap EncodingMap { get; }
 
-    /// <summary>Outputs per sample: one expectation per observable.</summary>
+    /// <summary>Inputs the layer expects per sample: 2ⁿ amplitudes, or one angle per feature the circuit reads.</summary>
+    public int InputWidth => EncodingMap.InputWidth;
+
+    /// <summary>Outputs per sample: one expectation per observable of the tape.</summary>
     public int OutputWidth => Execution.Tape.OutputCount;
 
     public Parameter Weights => weights;
@@ -50,12 +54,22 @@ public sealed class QuantumLayer : nn.Module<Tensor, Tensor>
     {
         if (input.dim() != 2 || input.shape[1] != InputWidth)
             throw new ArgumentException($"The quantum layer expects {InputWidth} inputs per sample, got shape [{string.Join(", ", input.shape)}].", nameof(input));
-        using var scope = NewDisposeScope();
-        var features = EncodingAngles(input.to(ScalarType.Float64));
-        return QuantumFunction.Apply(features, weights, Execution).to(input.dtype).MoveToOuterDisposeScope();
+        return QuantumFunction.Apply(input, weights, Execution, EncodingMap);
     }
 
-    /// <summary>The circuit's feature parameters for <paramref name="input"/>, differentiable.</summary>
-    public Tensor EncodingAngles(Tensor input) =>
-        Encoding == Encoding.Amplitude ? AmplitudeTreeAngles.Compute(input) : AngleScaling.Compute(input);
+    /// <summary>The circuit's feature parameters for <paramref name="input"/> (B × features, float64, not differentiable).</summary>
+    public Tensor EncodingAngles(Tensor input)
+    {
+        var batch = (int)input.shape[0];
+        using var doubles = input.to(ScalarType.Float64);
+        using var contiguous = doubles.contiguous();
+        var values = contiguous.data<double>().ToArray();
+        var features = new double[batch * EncodingMap.FeatureCount];
+        for (var b = 0; b < batch; b++)
+        {
+            EncodingMap.Forward(values.AsSpan(b * InputWidth, InputWidth), features.AsSpan(b * EncodingMap.FeatureCount, EncodingMap.FeatureCount));
+        }
+
+        return tensor(features, [batch, EncodingMap.FeatureCount], ScalarType.Float64);
+    }
 }

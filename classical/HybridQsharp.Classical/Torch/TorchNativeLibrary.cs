@@ -30,6 +30,8 @@ public static partial class TorchNativeLibrary
         {
             if (loaded)
                 return;
+            // libgomp reads its wait policy when libtorch loads, so it is set first.
+            TorchThreading.Configure();
             LoadGlue(logger);
             loaded = true;
         }

@@ -49,56 +49,89 @@ public sealed class QuantumBenchmark(QsharpRuntime runtime, TapeLifter lifter, S
         var random = new Random(circuit.Qubits);
         var batches = new List<BatchMeasurement>();
         var maxDiff = 0.0;
-        foreach (var batch in options.Batches)
+        var forwardSecondsPerCircuit = 0.0;
+        foreach (var batch in options.Batches.Where(b => b <= MaxForwardBatch(circuit.Qubits)))
         {
             var parameters = Enumerable.Range(0, batch * circuit.ParameterCount).Select(_ => Math.PI * ((2 * random.NextDouble()) - 1)).ToArray();
             var angles = tape.EvaluateAngles(parameters, batch);
-            var output = new double[batch * circuit.Qubits];
+            var output = new double[batch * tape.OutputCount];
             var nativeMs = await Stopwatches.MedianMillisecondsAsync(
                 () => { simulator.Expectations(tape, angles, batch, output, cancellationToken); return Task.CompletedTask; },
                 minRuns: 1, maxRuns: 50, options.BudgetPerMeasurement, cancellationToken);
+            forwardSecondsPerCircuit = nativeMs / 1000 / batch;
 
-            // The Q# simulator dumps dense states: cap the circuits per request on large registers.
+            // The Q# simulator dumps dense states: cap the circuits per request on large registers, none past 16 qubits.
             var qsharpCount = Math.Min(batch, QsharpCircuitCap(circuit.Qubits));
-            var arguments = Enumerable.Range(0, qsharpCount).Select(c => circuit.Arguments(parameters.AsSpan(c * circuit.ParameterCount, circuit.ParameterCount))).ToList();
-            ExactRunResult? qsharp = null;
-            var qsharpMs = await Stopwatches.MedianMillisecondsAsync(
-                async () => qsharp = await runtime.ExpectationsAsync(circuit.Program, circuit.Operation, circuit.Qubits, arguments, cancellationToken: cancellationToken),
-                minRuns: 1, maxRuns: 5, options.BudgetPerMeasurement, cancellationToken);
-
-            for (var c = 0; c < qsharpCount; c++)
+            var qsharpRate = 0.0;
+            if (qsharpCount > 0)
             {
-                for (var q = 0; q < circuit.Qubits; q++)
+                var arguments = Enumerable.Range(0, qsharpCount).Select(c => circuit.Arguments(parameters.AsSpan(c * circuit.ParameterCount, circuit.ParameterCount))).ToList();
+                ExactRunResult? qsharp = null;
+                var qsharpMs = await Stopwatches.MedianMillisecondsAsync(
+                    async () => qsharp = await runtime.ExpectationsAsync(circuit.Program, circuit.Operation, circuit.Qubits, arguments, cancellationToken: cancellationToken),
+                    minRuns: 1, maxRuns: 5, options.BudgetPerMeasurement, cancellationToken);
+                for (var c = 0; c < qsharpCount; c++)
                 {
-                    maxDiff = Math.Max(maxDiff, Math.Abs(qsharp!.Expectations[c][q] - output[(c * circuit.Qubits) + q]));
+                    for (var q = 0; q < circuit.Qubits; q++)
+                    {
+                        maxDiff = Math.Max(maxDiff, Math.Abs(qsharp!.Expectations[c][q] - output[(c * circuit.Qubits) + q]));
+                    }
                 }
+
+                qsharpRate = qsharpCount / (qsharpMs / 1000);
             }
 
             var nativeRate = batch / (nativeMs / 1000);
-            var qsharpRate = qsharpCount / (qsharpMs / 1000);
-            batches.Add(new BatchMeasurement(batch, nativeRate, qsharpRate, qsharpCount, nativeRate / qsharpRate));
+            var speedup = qsharpRate > 0 ? nativeRate / qsharpRate : 0;
+            batches.Add(new BatchMeasurement(batch, nativeRate, qsharpRate, qsharpCount, speedup));
             logger.LogInformation(
                 "  batch {Batch}: native {Native:N0} circuits/s, Q# {Qsharp:N0} circuits/s (on {Count}), speedup {Speedup:N0}x",
-                batch, nativeRate, qsharpRate, qsharpCount, nativeRate / qsharpRate);
+                batch, nativeRate, qsharpRate, qsharpCount, speedup);
         }
 
         const int backwardBatch = 64;
         var backwardParameters = Enumerable.Range(0, backwardBatch * circuit.ParameterCount).Select(_ => random.NextDouble()).ToArray();
-        var shift = new ParameterShift(new NativeBackend(simulator));
+        var outputGradients = Enumerable.Range(0, backwardBatch * tape.OutputCount).Select(_ => random.NextDouble() - 0.5).ToArray();
+        var native = new NativeBackend(simulator);
+
+        // Parameter shift on large registers runs thousands of circuits: time a smaller batch and scale (its cost is linear in the batch).
+        var shiftBatch = Math.Min(backwardBatch, MaxParameterShiftBatch(circuit.Qubits));
         var shiftMs = await Stopwatches.MedianMillisecondsAsync(
-            async () => await shift.JacobianAsync(tape, backwardParameters, backwardBatch, cancellationToken),
-            minRuns: 1, maxRuns: 50, options.BudgetPerMeasurement, cancellationToken);
-        var adjoint = new AdjointDifferentiation(simulator);
+            async () => await ParameterShift.Instance.JacobianAsync(tape, native, backwardParameters.AsMemory(0, shiftBatch * circuit.ParameterCount), shiftBatch, cancellationToken),
+            minRuns: 1, maxRuns: 50, options.BudgetPerMeasurement, cancellationToken) * backwardBatch / shiftBatch;
         var adjointMs = await Stopwatches.MedianMillisecondsAsync(
-            async () => await adjoint.JacobianAsync(tape, backwardParameters, backwardBatch, cancellationToken),
+            async () => await AdjointDifferentiation.Instance.JacobianAsync(tape, native, backwardParameters, backwardBatch, cancellationToken),
             minRuns: 1, maxRuns: 50, options.BudgetPerMeasurement, cancellationToken);
-        logger.LogInformation("  backward, batch 64: parameter-shift {Shift:N2} ms, adjoint {Adjoint:N2} ms; max |native - Q#| = {Diff:E2}", shiftMs, adjointMs, maxDiff);
+        var vjpMs = await Stopwatches.MedianMillisecondsAsync(
+            async () => await AdjointDifferentiation.Instance.VectorJacobianProductAsync(tape, native, backwardParameters, outputGradients, backwardBatch, cancellationToken),
+            minRuns: 1, maxRuns: 50, options.BudgetPerMeasurement, cancellationToken);
+
+        // Roofline: each pass of a kernel over a circuit's state at the streaming rate for a working set of that size.
+        var laneBatched = circuit.Qubits <= StateVectorSimulator.MaxLaneBatchedQubits;
+        var lanes = laneBatched ? StateBatch.LanesFor(circuit.Qubits) : System.Numerics.Vector<double>.Count;
+        var passes = simulator.ForwardPasses(tape);
+        var streaming = StreamingRoofline.AmplitudesPerSecond(circuit.Qubits + (int)Math.Log2(lanes), options.BudgetPerMeasurement);
+        var passSeconds = (double)(1L << circuit.Qubits) / streaming;
+        var forwardFraction = passes * passSeconds / forwardSecondsPerCircuit;
+        // Forward again, then ψ and λ each passed over once per step on the way back.
+        var vjpFraction = (3 * passes) * passSeconds * backwardBatch / (vjpMs / 1000);
+        logger.LogInformation(
+            "  backward, batch 64: parameter-shift {Shift:N2} ms (timed on {ShiftBatch}), adjoint {Adjoint:N2} ms, adjoint vector-Jacobian product {Vjp:N2} ms; " +
+            "{Passes} passes per forward run, roofline {Roofline:E2} amplitudes/s, forward at {Forward:P0} of it, adjoint VJP at {VjpFraction:P0}; max |native - Q#| = {Diff:E2}",
+            shiftMs, shiftBatch, adjointMs, vjpMs, passes, streaming, forwardFraction, vjpFraction, maxDiff);
 
         var largest = batches[^1];
         return new CircuitMeasurement(
             name, circuit.Qubits, tape.Gates.Count, tape.Angles.Count(a => !a.IsConstant),
-            largest.NativeCircuitsPerSecond, largest.QsharpCircuitsPerSecond, largest.Speedup, maxDiff, shiftMs, adjointMs, batches);
+            largest.NativeCircuitsPerSecond, largest.QsharpCircuitsPerSecond, largest.Speedup, maxDiff, shiftMs, adjointMs, vjpMs,
+            shiftBatch * (1 + (2 * tape.Angles.Count(a => !a.IsConstant))), laneBatched ? $"lane-batched ({lanes} lanes)" : "fused blocks, 4 lanes",
+            passes, streaming, forwardFraction, vjpFraction, batches);
     }
+
+    // Forward batches past this many amplitude updates take minutes; the smaller batches say enough.
+    private static int MaxForwardBatch(int qubits) => qubits <= 14 ? int.MaxValue : 64;
+
+    private static int MaxParameterShiftBatch(int qubits) => qubits <= 16 ? 64 : 4;
 
     private async Task<List<RuntimeBatchCost>> RuntimeCostsAsync(ClassifierCircuit circuit, int[] batches, QuantumBenchmarkOptions options, CancellationToken cancellationToken)
     {
@@ -124,6 +157,7 @@ public sealed class QuantumBenchmark(QsharpRuntime runtime, TapeLifter lifter, S
         <= 6 => int.MaxValue,
         <= 8 => 500,
         <= 12 => 40,
-        _ => 4,
+        <= 16 => 4,
+        _ => 0,
     };
 }

@@ -43,7 +43,10 @@ public sealed class ExperimentCommandOptions
     };
     public Option<string> ReportFigures { get; } = new("--report-figures") { Description = "all (default) or metrics (those from metrics only)." };
     public Option<string> Backend { get; } = new("--backend") { Description = "native (fast, checked against Q#) or qsharp (every circuit on the Q# simulator: slow)." };
-    public Option<string> Gradient { get; } = new("--gradient") { Description = "parameter-shift (default) or adjoint (native backend only)." };
+    public Option<string> Gradient { get; } = new("--gradient")
+    {
+        Description = "auto (default: parameter shift below 8 qubits, adjoint from 8 on the native backend), parameter-shift, or adjoint (native backend only).",
+    };
     public Option<string> Output { get; } = new("--out") { Description = "Run folder (default runs/<dataset>-<preset>-<time>)." };
     public Option<bool> Resume { get; } = new("--resume") { Description = "Continue the run in --out from its last checkpoint." };
     public Option<string[]> QsharpFiles { get; } = new("--qsharp") { Description = "Your own .qs files holding the classifier (with --operation).", AllowMultipleArgumentsPerToken = true };

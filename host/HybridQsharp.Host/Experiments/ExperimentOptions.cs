@@ -69,8 +69,8 @@ public sealed class ExperimentOptions
     /// <summary>The key of a registered backend (native, qsharp, or one a library adds).</summary>
     public string Backend { get; set; } = "native";
 
-    /// <summary>The key of a registered gradient method (parameter-shift, adjoint).</summary>
-    public string Gradient { get; set; } = "parameter-shift";
+    /// <summary>The key of a registered gradient method (parameter-shift, adjoint), or auto: adjoint from 8 qubits on a state-vector backend, else parameter shift.</summary>
+    public string Gradient { get; set; } = "auto";
 
     /// <summary>Run folder; default runs/&lt;dataset&gt;-&lt;preset&gt;-&lt;timestamp&gt;.</summary>
     public string? Output { get; set; }

@@ -66,10 +66,13 @@ public sealed class ExperimentSettingsParser(
             problems.Add(Unknown("backend", options.Backend, _backends.Select(b => b.Key)));
         }
 
-        var gradient = _gradients.FirstOrDefault(g => string.Equals(g.Key, options.Gradient?.Trim(), StringComparison.OrdinalIgnoreCase));
+        var gradientKey = string.Equals(options.Gradient?.Trim(), GradientDefaults.Auto, StringComparison.OrdinalIgnoreCase) && backend is not null
+            ? GradientDefaults.KeyFor(options.Qubits, backend.Capabilities)
+            : options.Gradient?.Trim();
+        var gradient = _gradients.FirstOrDefault(g => string.Equals(g.Key, gradientKey, StringComparison.OrdinalIgnoreCase));
         if (gradient is null)
         {
-            problems.Add(Unknown("gradient", options.Gradient, _gradients.Select(g => g.Key)));
+            problems.Add(Unknown("gradient", options.Gradient, [GradientDefaults.Auto, .. _gradients.Select(g => g.Key)]));
         }
         else if (backend is not null && !gradient.Supports(backend.Capabilities))
         {

@@ -6,6 +6,7 @@ using HybridQsharp.Quantum.Lifting;
 using HybridQsharp.Quantum.Memory;
 using HybridQsharp.Quantum.Qsharp;
 using Microsoft.Extensions.DependencyInjection;
+using HybridQsharp.Quantum.Tapes;
 using Microsoft.Extensions.Logging;
 
 namespace HybridQsharp.Host.Experiments;
@@ -17,7 +18,7 @@ namespace HybridQsharp.Host.Experiments;
 /// simulator running that operation, and resolves the backend and gradient method chosen by key.
 /// </summary>
 public sealed class QuantumCircuitPreparation(
-    IServiceProvider services, QsharpRuntime runtime, TapeLifter lifter, IEnumerable<GradientMethodRegistration> gradients,
+    IServiceProvider services, QsharpRuntime runtime, TapeLifter lifter,
     ILogger<QuantumCircuitPreparation> logger)
 {
     public async Task<QuantumCircuitExecution> PrepareAsync(ExperimentSettings settings, CancellationToken cancellationToken)
@@ -33,7 +34,7 @@ public sealed class QuantumCircuitPreparation(
             circuit.Operation, tape.Gates.Count, tape.Qubits, circuit.FeatureCount, circuit.WeightCount, string.Join(", ", circuit.Observables), worst, circuits);
 
         var backend = services.GetRequiredKeyedService<IQuantumBackend>(settings.Backend);
-        var gradient = gradients.Single(g => g.Key == settings.Gradient).Create(services, backend);
+        var gradient = services.GetRequiredKeyedService<IGradientMethod>(settings.Gradient);
         return new QuantumCircuitExecution(circuit, tape, backend, gradient);
     }
 

@@ -3,8 +3,8 @@ using HybridQsharp.Quantum.Tapes;
 
 namespace HybridQsharp.Quantum.Backends;
 
-/// <summary>The in-process exact simulator: the default for training.</summary>
-public sealed class NativeBackend(StateVectorSimulator simulator) : IQuantumBackend
+/// <summary>The in-process exact simulator: the default for training, and the backend adjoint differentiation runs on.</summary>
+public sealed class NativeBackend(StateVectorSimulator simulator) : IStateVectorBackend
 {
     public string Name => "native";
 
@@ -12,4 +12,18 @@ public sealed class NativeBackend(StateVectorSimulator simulator) : IQuantumBack
 
     public ValueTask<double[]> ExpectationsAsync(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(simulator.Expectations(tape, angles, circuits, cancellationToken));
+
+    public ValueTask AdjointAngleJacobianAsync(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits, Memory<double> values, Memory<double> angleJacobian,
+        CancellationToken cancellationToken = default)
+    {
+        simulator.AdjointJacobian(tape, angles, circuits, values, angleJacobian, cancellationToken);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask AdjointAngleVectorJacobianProductAsync(CircuitTape tape, ReadOnlyMemory<double> angles, ReadOnlyMemory<double> outputGradients, int circuits,
+        Memory<double> values, Memory<double> angleGradients, CancellationToken cancellationToken = default)
+    {
+        simulator.AdjointVectorJacobianProduct(tape, angles, outputGradients, circuits, values, angleGradients, cancellationToken);
+        return ValueTask.CompletedTask;
+    }
 }

@@ -1,80 +1,68 @@
-using HybridQsharp.Quantum.Simulation;
+using HybridQsharp.Quantum.Backends;
 using HybridQsharp.Quantum.Tapes;
 
 namespace HybridQsharp.Quantum.Gradients;
 
 /// <summary>
-/// Adjoint differentiation (Jones and Gacon, arXiv:2009.02823) on the native simulator: one
-/// forward run, then one backward sweep that un-applies each gate to the state and to
-/// Z_i|ψ⟩ for every output; a rotation exp(-iθP/2) contributes dE_i/dθ = Im⟨λ_i|P|ψ⟩.
-/// Cost is about (outputs + 2) circuit runs instead of 1 + 2·rotations. Needs the state, so
-/// it exists only for the native simulator.
+/// Adjoint differentiation (Jones and Gacon, arXiv:2009.02823): one forward run, then one
+/// backward sweep that un-applies each gate to the state and to λ = O|ψ⟩; a rotation
+/// exp(-iθP/2) contributes dE/dθ = Im⟨λ|P|ψ⟩. It needs the state, so it runs only on a backend
+/// that declares <see cref="IStateVectorBackend"/>; the backend sweeps, and this method maps
+/// derivatives with respect to gate angles onto the parameters through the tape's affine angles.
+/// The Jacobian costs about (outputs + 2) circuit runs, a vector-Jacobian product about 3.
 /// </summary>
-public sealed class AdjointDifferentiation(StateVectorSimulator simulator) : IGradientMethod
+public sealed class AdjointDifferentiation : IGradientMethod
 {
+    /// <summary>The method holds no state; one instance serves every tape and backend.</summary>
+    public static AdjointDifferentiation Instance { get; } = new();
+
     public string Name => "adjoint";
 
-    public ValueTask<TapeJacobian> JacobianAsync(CircuitTape tape, ReadOnlyMemory<double> parameters, int circuits, CancellationToken cancellationToken = default)
+    public bool PrefersVectorJacobianProduct => true;
+
+    public bool Supports(IQuantumBackend backend) => backend is IStateVectorBackend;
+
+    public async ValueTask<TapeJacobian> JacobianAsync(CircuitTape tape, IQuantumBackend backend, ReadOnlyMemory<double> parameters, int circuits,
+        CancellationToken cancellationToken = default)
     {
-        tape.RequireZOnEachObservables("Adjoint differentiation");
-        var outputs = tape.Qubits;
+        var stateVector = StateVectorOf(backend);
+        var outputs = tape.OutputCount;
+        var angleCount = tape.AngleCount;
         var angles = tape.EvaluateAngles(parameters.Span, circuits);
         var values = new double[circuits * outputs];
+        var angleJacobian = new double[circuits * outputs * angleCount];
+        await stateVector.AdjointAngleJacobianAsync(tape, angles, circuits, values, angleJacobian, cancellationToken);
+
         var jacobian = new double[circuits * outputs * tape.ParameterCount];
-        simulator.ForEachCircuit(circuits, tape.Qubits, () => new Scratch(tape), cancellationToken, (scratch, c) =>
+        for (var row = 0; row < circuits * outputs; row++)
         {
-            var rowAngles = angles.AsSpan(c * tape.AngleCount, tape.AngleCount);
-            var psi = scratch.Psi;
-            StateVectorSimulator.Run(tape, rowAngles, psi);
-            for (var o = 0; o < outputs; o++)
-            {
-                values[(c * outputs) + o] = psi.ExpectationZ(o);
-                scratch.Lambda[o].CopyFrom(psi);
-                GateKernels.Apply(scratch.Lambda[o], new TapeGate(GateKind.Z, o), 0);
-            }
+            AffineChainRule.Accumulate(tape, angleJacobian.AsSpan(row * angleCount, angleCount), jacobian.AsSpan(row * tape.ParameterCount, tape.ParameterCount));
+        }
 
-            Array.Clear(scratch.AngleGradients);
-            for (var g = tape.Gates.Count - 1; g >= 0; g--)
-            {
-                var gate = tape.Gates[g];
-                var angle = gate.AngleIndex >= 0 ? rowAngles[gate.AngleIndex] : 0;
-                if (gate.AngleIndex >= 0 && !tape.Angles[gate.AngleIndex].IsConstant)
-                {
-                    scratch.Mu.CopyFrom(psi);
-                    GateKernels.ApplyGenerator(scratch.Mu, gate);
-                    for (var o = 0; o < outputs; o++)
-                    {
-                        scratch.AngleGradients[(o * tape.AngleCount) + gate.AngleIndex] = scratch.Lambda[o].ImaginaryInnerProduct(scratch.Mu);
-                    }
-                }
-
-                GateKernels.Apply(psi, gate, angle, inverse: true);
-                foreach (var lambda in scratch.Lambda)
-                {
-                    GateKernels.Apply(lambda, gate, angle, inverse: true);
-                }
-            }
-
-            for (var o = 0; o < outputs; o++)
-            {
-                AffineChainRule.Accumulate(
-                    tape,
-                    scratch.AngleGradients.AsSpan(o * tape.AngleCount, tape.AngleCount),
-                    jacobian.AsSpan(((c * outputs) + o) * tape.ParameterCount, tape.ParameterCount));
-            }
-        });
-
-        return ValueTask.FromResult(new TapeJacobian(circuits, outputs, tape.ParameterCount, values, jacobian));
+        return new TapeJacobian(circuits, outputs, tape.ParameterCount, values, jacobian);
     }
 
-    private sealed class Scratch(CircuitTape tape)
+    public async ValueTask<TapeVectorJacobianProduct> VectorJacobianProductAsync(CircuitTape tape, IQuantumBackend backend, ReadOnlyMemory<double> parameters,
+        ReadOnlyMemory<double> outputGradients, int circuits, CancellationToken cancellationToken = default)
     {
-        public StateVector Psi { get; } = new(tape.Qubits);
+        var stateVector = StateVectorOf(backend);
+        var outputs = tape.OutputCount;
+        var angleCount = tape.AngleCount;
+        var angles = tape.EvaluateAngles(parameters.Span, circuits);
+        var values = new double[circuits * outputs];
+        var angleGradients = new double[circuits * angleCount];
+        await stateVector.AdjointAngleVectorJacobianProductAsync(tape, angles, outputGradients, circuits, values, angleGradients, cancellationToken);
 
-        public StateVector Mu { get; } = new(tape.Qubits);
+        var gradients = new double[circuits * tape.ParameterCount];
+        for (var c = 0; c < circuits; c++)
+        {
+            AffineChainRule.Accumulate(tape, angleGradients.AsSpan(c * angleCount, angleCount), gradients.AsSpan(c * tape.ParameterCount, tape.ParameterCount));
+        }
 
-        public StateVector[] Lambda { get; } = Enumerable.Range(0, tape.Qubits).Select(_ => new StateVector(tape.Qubits)).ToArray();
-
-        public double[] AngleGradients { get; } = new double[tape.Qubits * tape.AngleCount];
+        return new TapeVectorJacobianProduct(circuits, outputs, tape.ParameterCount, values, gradients);
     }
+
+    private static IStateVectorBackend StateVectorOf(IQuantumBackend backend) =>
+        backend as IStateVectorBackend
+        ?? throw new NotSupportedException($"Adjoint differentiation needs the state vector; the {backend.Name} backend does not expose it (use parameter-shift).");
 }

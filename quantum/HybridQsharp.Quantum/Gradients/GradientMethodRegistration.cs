@@ -3,11 +3,11 @@ using HybridQsharp.Quantum.Backends;
 namespace HybridQsharp.Quantum.Gradients;
 
 /// <summary>
-/// A gradient method known to the service container: the key it is chosen by (--gradient), what it
-/// needs from a backend, and how it is made for the backend it differentiates on.
+/// A gradient method known to the service container: the key it is chosen by (--gradient) and
+/// what it needs from a backend. The method itself is a keyed <see cref="IGradientMethod"/>
+/// singleton (methods hold no state; each call is given the backend).
 /// </summary>
-public sealed record GradientMethodRegistration(
-    string Key, string Description, BackendCapabilities RequiredCapabilities, Func<IServiceProvider, IQuantumBackend, IGradientMethod> Create)
+public sealed record GradientMethodRegistration(string Key, string Description, BackendCapabilities RequiredCapabilities)
 {
     /// <summary>Whether this method can differentiate on a backend with <paramref name="capabilities"/>.</summary>
     public bool Supports(BackendCapabilities capabilities) => (capabilities & RequiredCapabilities) == RequiredCapabilities;

@@ -9,13 +9,21 @@ namespace HybridQsharp.Quantum.Gradients;
 /// on any backend including hardware. Per circuit: one forward row plus two shifted rows per
 /// rotation that depends on a parameter, all sent to the backend in a single call.
 /// </summary>
-public sealed class ParameterShift(IQuantumBackend backend) : IGradientMethod
+public sealed class ParameterShift : IGradientMethod
 {
     private const double Shift = Math.PI / 2;
 
+    /// <summary>The method holds no state; one instance serves every tape and backend.</summary>
+    public static ParameterShift Instance { get; } = new();
+
     public string Name => "parameter-shift";
 
-    public async ValueTask<TapeJacobian> JacobianAsync(CircuitTape tape, ReadOnlyMemory<double> parameters, int circuits, CancellationToken cancellationToken = default)
+    public bool PrefersVectorJacobianProduct => false;
+
+    public bool Supports(IQuantumBackend backend) => true;
+
+    public async ValueTask<TapeJacobian> JacobianAsync(CircuitTape tape, IQuantumBackend backend, ReadOnlyMemory<double> parameters, int circuits,
+        CancellationToken cancellationToken = default)
     {
         var shifted = Enumerable.Range(0, tape.AngleCount).Where(g => !tape.Angles[g].IsConstant).ToArray();
         var rowsPerCircuit = 1 + (2 * shifted.Length);
@@ -40,7 +48,7 @@ public sealed class ParameterShift(IQuantumBackend backend) : IGradientMethod
 
         var expectations = await backend.ExpectationsAsync(tape, rows, circuits * rowsPerCircuit, cancellationToken);
 
-        var outputs = tape.Qubits;
+        var outputs = tape.OutputCount;
         var values = new double[circuits * outputs];
         var jacobian = new double[circuits * outputs * tape.ParameterCount];
         var angleGradient = new double[angleCount];
@@ -63,5 +71,13 @@ public sealed class ParameterShift(IQuantumBackend backend) : IGradientMethod
         }
 
         return new TapeJacobian(circuits, outputs, tape.ParameterCount, values, jacobian);
+    }
+
+    /// <summary>The Jacobian contracted with the output gradients: shifted circuits cannot be shared between outputs.</summary>
+    public async ValueTask<TapeVectorJacobianProduct> VectorJacobianProductAsync(CircuitTape tape, IQuantumBackend backend, ReadOnlyMemory<double> parameters,
+        ReadOnlyMemory<double> outputGradients, int circuits, CancellationToken cancellationToken = default)
+    {
+        var jacobian = await JacobianAsync(tape, backend, parameters, circuits, cancellationToken);
+        return jacobian.Contract(outputGradients.Span);
     }
 }

@@ -16,7 +16,7 @@ public static class QuantumServiceCollectionExtensions
     /// <summary>
     /// The Q# runtime (options from section "Qsharp", validated at start), the tape lifter, the
     /// native simulator, the built-in backends ("native", "qsharp") and gradient methods
-    /// ("parameter-shift", "adjoint"), and Azure Quantum's options (section "AzureQuantum").
+    /// ("parameter-shift", "adjoint"; "auto" picks by register size), and Azure Quantum's options (section "AzureQuantum").
     /// </summary>
     public static IServiceCollection AddHybridQsharpQuantum(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,10 +35,10 @@ public static class QuantumServiceCollectionExtensions
 
         services.AddGradientMethod(new GradientMethodRegistration("parameter-shift",
             "the two-term parameter-shift rule: circuit evaluations only, so any backend, hardware included",
-            BackendCapabilities.None, (_, backend) => new ParameterShift(backend)));
+            BackendCapabilities.None), _ => ParameterShift.Instance);
         services.AddGradientMethod(new GradientMethodRegistration("adjoint",
             "adjoint differentiation: one forward and one backward sweep over the state vector",
-            BackendCapabilities.StateVector, (sp, _) => new AdjointDifferentiation(sp.GetRequiredService<StateVectorSimulator>())));
+            BackendCapabilities.StateVector), _ => AdjointDifferentiation.Instance);
 
         // Workspace fields are checked when a verb needs them, so a dry run works without a workspace.
         services.AddOptions<AzureQuantumOptions>().Bind(configuration.GetSection(AzureQuantumOptions.Section));
@@ -54,9 +54,11 @@ public static class QuantumServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers a gradient method; it is created for the chosen backend when a circuit is prepared.</summary>
-    public static IServiceCollection AddGradientMethod(this IServiceCollection services, GradientMethodRegistration registration)
+    /// <summary>Registers a gradient method under its key: a keyed <see cref="IGradientMethod"/> and its registration record.</summary>
+    public static IServiceCollection AddGradientMethod(this IServiceCollection services, GradientMethodRegistration registration,
+        Func<IServiceProvider, IGradientMethod> create)
     {
+        services.AddKeyedSingleton(registration.Key, (sp, _) => create(sp));
         services.AddSingleton(registration);
         return services;
     }

@@ -21,8 +21,6 @@ public sealed class StateBatch
         Lanes = lanes;
         Re = new double[(1 << qubits) * lanes];
         Im = new double[(1 << qubits) * lanes];
-        Cos = new double[lanes];
-        Sin = new double[lanes];
     }
 
     public int Qubits { get; }
@@ -34,11 +32,6 @@ public sealed class StateBatch
     public double[] Re { get; }
 
     public double[] Im { get; }
-
-    /// <summary>Per-lane cos(θ/2) and sin(θ/2) of the gate being applied (scratch, reused for every gate).</summary>
-    public double[] Cos { get; }
-
-    public double[] Sin { get; }
 
     public int BitOf(int qubit) => Qubits - 1 - qubit;
 

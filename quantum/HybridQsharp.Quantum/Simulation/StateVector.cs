@@ -53,6 +53,51 @@ public sealed class StateVector
         return sum;
     }
 
+    /// <summary>⟨ψ|P|ψ⟩ for the Pauli string <paramref name="pauli"/>, in one pass over the state.</summary>
+    public double Expectation(PauliMasks pauli)
+    {
+        if (pauli.IsDiagonal)
+        {
+            var diagonal = 0.0;
+            for (var i = 0; i < Re.Length; i++)
+            {
+                diagonal += pauli.SignAt(i) * ((Re[i] * Re[i]) + (Im[i] * Im[i]));
+            }
+
+            return diagonal;
+        }
+
+        // Σ sign(i) conj(ψ[i ⊕ f]) ψ[i], then the factor i^y.
+        double sumRe = 0, sumIm = 0;
+        for (var i = 0; i < Re.Length; i++)
+        {
+            var j = i ^ pauli.FlipMask;
+            var sign = pauli.SignAt(i);
+            sumRe += sign * ((Re[j] * Re[i]) + (Im[j] * Im[i]));
+            sumIm += sign * ((Re[j] * Im[i]) - (Im[j] * Re[i]));
+        }
+
+        return (pauli.YCount & 3) switch
+        {
+            0 => sumRe,
+            1 => -sumIm,
+            2 => -sumRe,
+            _ => sumIm,
+        };
+    }
+
+    /// <summary>Writes P|ψ⟩ of this state into <paramref name="destination"/> (a different state of the same size).</summary>
+    public void ApplyPauliInto(PauliMasks pauli, StateVector destination)
+    {
+        for (var i = 0; i < Re.Length; i++)
+        {
+            var (fr, fi) = pauli.FactorAt(i);
+            var j = i ^ pauli.FlipMask;
+            destination.Re[j] = (fr * Re[i]) - (fi * Im[i]);
+            destination.Im[j] = (fr * Im[i]) + (fi * Re[i]);
+        }
+    }
+
     /// <summary>Im ⟨this | other⟩, the quantity adjoint differentiation needs.</summary>
     public double ImaginaryInnerProduct(StateVector other)
     {

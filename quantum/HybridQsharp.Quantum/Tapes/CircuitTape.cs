@@ -66,16 +66,6 @@ public sealed class CircuitTape
     /// <summary>True for the default outputs, Z0 … Z(n-1), which kernels can read off the probabilities directly.</summary>
     public bool HasZOnEachObservables { get; }
 
-    /// <summary>Refuses tapes whose observables are not Z on each qubit, for code that computes only those.</summary>
-    /// <exception cref="NotSupportedException">The tape declares other observables.</exception>
-    public void RequireZOnEachObservables(string component)
-    {
-        if (!HasZOnEachObservables)
-        {
-            throw new NotSupportedException($"{component} computes only Z on each qubit; this tape measures {string.Join(", ", Observables)}.");
-        }
-    }
-
     /// <summary>Writes the gate angles of each circuit (rows of <see cref="AngleCount"/>) for parameter rows (of <see cref="ParameterCount"/>).</summary>
     public void EvaluateAngles(ReadOnlySpan<double> parameters, int circuits, Span<double> angles)
     {

@@ -22,6 +22,6 @@ public static class HandWrittenTape
             ],
             [new AffineAngle(0, [0], [1]), new AffineAngle(0, [1], [1]), new AffineAngle(0, [2], [1]), new AffineAngle(0, [3], [1])]);
         backend ??= new NativeBackend(simulator ?? new StateVectorSimulator());
-        return new QuantumCircuitExecution(circuit, tape, backend, new ParameterShift(backend));
+        return new QuantumCircuitExecution(circuit, tape, backend, ParameterShift.Instance);
     }
 }

@@ -71,6 +71,6 @@ public sealed class ModelTests(QsharpRuntimeFixture fixture)
         var circuit = BuiltInClassifiers.Paper();
         var tape = await fixture.Lifter.LiftAsync(circuit);
         var simulator = new StateVectorSimulator();
-        return new QuantumLayer(new QuantumCircuitExecution(circuit, tape, new NativeBackend(simulator), new ParameterShift(new NativeBackend(simulator))), Encoding.Amplitude);
+        return new QuantumLayer(new QuantumCircuitExecution(circuit, tape, new NativeBackend(simulator), new ParameterShift()), Encoding.Amplitude);
     }
 }

@@ -33,7 +33,7 @@ public sealed class GalleryTrainingTests(ITestOutputHelper output) : IDisposable
     [InlineData("hardware-efficient", "amplitude")]
     public Task TheHybridLearnsMnist(string ansatz, string encoding) => LearnsAsync(ansatz, encoding);
 
-    [Fact(Skip = PendingPerfMerge.PauliObservables)]
+    [Fact]
     public Task TheQcnnHybridLearnsMnist() => LearnsAsync("qcnn", "amplitude");
 
     private async Task LearnsAsync(string ansatz, string encoding)

@@ -32,7 +32,7 @@ public static class RandomHybridRun
         torch.random.manual_seed(3);
         using var generator = new torch.Generator(3);
         using var model = PaperModels.Hybrid(new MnistDataset().Architecture,
-            new QuantumLayer(new QuantumCircuitExecution(circuit, tape, native, new ParameterShift(native)), Encoding.Amplitude, generator));
+            new QuantumLayer(new QuantumCircuitExecution(circuit, tape, native, ParameterShift.Instance), Encoding.Amplitude, generator));
         var state = new CheckpointState
         {
             Model = ModelKind.Hybrid, CompletedEpochs = 0, Steps = 0, BestValidationAccuracy = 0, BestEpoch = 0, History = [], Configuration = "test",

@@ -1,4 +1,5 @@
 using System.Numerics;
+using HybridQsharp.Quantum.Tapes;
 
 namespace HybridQsharp.Tests.Quantum;
 
@@ -15,6 +16,108 @@ public static class DenseReference
     public static readonly Complex[,] Z = { { 1, 0 }, { 0, -1 } };
     public static readonly Complex[,] P0 = { { 1, 0 }, { 0, 0 } };
     public static readonly Complex[,] P1 = { { 0, 0 }, { 0, 1 } };
+
+    public static readonly Complex[,] H = { { Math.Sqrt(0.5), Math.Sqrt(0.5) }, { Math.Sqrt(0.5), -Math.Sqrt(0.5) } };
+    public static readonly Complex[,] S = { { 1, 0 }, { 0, Complex.ImaginaryOne } };
+    public static readonly Complex[,] T = { { 1, 0 }, { 0, Complex.FromPolarCoordinates(1, Math.PI / 4) } };
+
+    /// <summary>The n-qubit matrix of a tape gate from the textbook definitions (qubits a, b, c as the gate's slots).</summary>
+    public static Complex[,] Gate(int n, GateKind kind, int a, int b, int c, double t) => kind switch
+    {
+        GateKind.Rx => Single(n, a, Rx(t)),
+        GateKind.Ry => Single(n, a, Ry(t)),
+        GateKind.Rz => Single(n, a, Rz(t)),
+        GateKind.Rxx => Rotation(OnQubits(n, new Dictionary<int, Complex[,]> { [a] = X, [b] = X }), t),
+        GateKind.Ryy => Rotation(OnQubits(n, new Dictionary<int, Complex[,]> { [a] = Y, [b] = Y }), t),
+        GateKind.Rzz => Rotation(OnQubits(n, new Dictionary<int, Complex[,]> { [a] = Z, [b] = Z }), t),
+        GateKind.H => Single(n, a, H),
+        GateKind.S => Single(n, a, S),
+        GateKind.SAdj => Single(n, a, Adjoint(S)),
+        GateKind.T => Single(n, a, T),
+        GateKind.TAdj => Single(n, a, Adjoint(T)),
+        GateKind.X => Single(n, a, X),
+        GateKind.Y => Single(n, a, Y),
+        GateKind.Z => Single(n, a, Z),
+        GateKind.CX => Controlled(n, a, b, X),
+        GateKind.CY => Controlled(n, a, b, Y),
+        GateKind.CZ => Controlled(n, a, b, Z),
+        GateKind.Swap => Add(Add(OnQubits(n, new Dictionary<int, Complex[,]> { [a] = P0, [b] = P0 }), OnQubits(n, new Dictionary<int, Complex[,]> { [a] = P1, [b] = P1 })),
+                             Add(OnQubits(n, new Dictionary<int, Complex[,]> { [a] = new Complex[,] { { 0, 1 }, { 0, 0 } }, [b] = new Complex[,] { { 0, 0 }, { 1, 0 } } }),
+                                 OnQubits(n, new Dictionary<int, Complex[,]> { [a] = new Complex[,] { { 0, 0 }, { 1, 0 } }, [b] = new Complex[,] { { 0, 1 }, { 0, 0 } } }))),
+        GateKind.CCX => Add(
+            Add(OnQubits(n, new Dictionary<int, Complex[,]> { [a] = P0 }), OnQubits(n, new Dictionary<int, Complex[,]> { [a] = P1, [b] = P0 })),
+            OnQubits(n, new Dictionary<int, Complex[,]> { [a] = P1, [b] = P1, [c] = X })),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    public static Complex[,] Adjoint(Complex[,] m)
+    {
+        var n = m.GetLength(0);
+        var r = new Complex[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                r[i, j] = Complex.Conjugate(m[j, i]);
+            }
+        }
+
+        return r;
+    }
+
+    /// <summary>The tape's final state for one row of gate angles, by dense matrix-vector products from |0…0⟩.</summary>
+    public static Complex[] Run(CircuitTape tape, ReadOnlySpan<double> angles)
+    {
+        var n = tape.Qubits;
+        var state = new Complex[1 << n];
+        state[0] = 1;
+        foreach (var gate in tape.Gates)
+        {
+            state = Apply(Gate(n, gate.Kind, gate.Qubit0, gate.Qubit1, gate.Qubit2, gate.AngleIndex >= 0 ? angles[gate.AngleIndex] : 0), state);
+        }
+
+        return state;
+    }
+
+    /// <summary>The n-qubit matrix of a Pauli string (Kronecker product of its factors).</summary>
+    public static Complex[,] Pauli(int n, PauliString pauli) =>
+        OnQubits(n, pauli.Factors.ToDictionary(f => f.Qubit, f => f.Pauli switch
+        {
+            HybridQsharp.Quantum.Tapes.Pauli.X => X,
+            HybridQsharp.Quantum.Tapes.Pauli.Y => Y,
+            HybridQsharp.Quantum.Tapes.Pauli.Z => Z,
+            _ => I2,
+        }));
+
+    /// <summary>⟨ψ|O|ψ⟩ (real part; O is Hermitian).</summary>
+    public static double Expectation(Complex[] state, Complex[,] observable)
+    {
+        var applied = Apply(observable, state);
+        var sum = Complex.Zero;
+        for (var i = 0; i < state.Length; i++)
+        {
+            sum += Complex.Conjugate(state[i]) * applied[i];
+        }
+
+        return sum.Real;
+    }
+
+    /// <summary>Expectations of every observable of the tape for every circuit (circuits × outputs), densely.</summary>
+    public static double[] Expectations(CircuitTape tape, double[] angles, int circuits)
+    {
+        var observables = tape.Observables.Select(o => Pauli(tape.Qubits, o)).ToArray();
+        var result = new double[circuits * observables.Length];
+        for (var c = 0; c < circuits; c++)
+        {
+            var state = Run(tape, angles.AsSpan(c * tape.AngleCount, tape.AngleCount));
+            for (var o = 0; o < observables.Length; o++)
+            {
+                result[(c * observables.Length) + o] = Expectation(state, observables[o]);
+            }
+        }
+
+        return result;
+    }
 
     public static Complex[,] Rx(double t) => Rotation(X, t);
 

@@ -6,28 +6,40 @@ using HybridQsharp.Quantum.Tapes;
 
 namespace HybridQsharp.Tests.Quantum;
 
-/// <summary>Parameter-shift against central finite differences and against adjoint differentiation.</summary>
+/// <summary>Parameter shift against central finite differences and against adjoint differentiation, for Z on each qubit and for Pauli strings.</summary>
 [Collection(QsharpCollection.Name)]
 public sealed class GradientTests(QsharpRuntimeFixture fixture)
 {
     private readonly StateVectorSimulator _simulator = new();
 
-    public static TheoryData<int> CircuitIndices() => [0, 1, 2, 3, 4, 5, 6];
+    public static TheoryData<int, bool> CircuitIndices() => new()
+    {
+        { 0, false }, { 1, false }, { 2, false }, { 3, false }, { 4, false }, { 5, false }, { 6, false },
+        { 1, true }, { 5, true }, { 6, true },
+    };
 
     [Theory]
     [MemberData(nameof(CircuitIndices))]
-    public async Task ParameterShiftEqualsFiniteDifferencesAndAdjoint(int index)
+    public async Task ParameterShiftEqualsFiniteDifferencesAndAdjoint(int index, bool pauliStrings)
     {
         var circuit = TestCircuits.BuiltIns().Append(TestCircuits.UserStyle).ElementAt(index);
         var tape = await fixture.Lifter.LiftAsync(circuit);
+        if (pauliStrings)
+        {
+            tape = WithObservables(tape, "Z0 Z1", "X1", "Y0 Z2", "X0 Y1 Z2");
+        }
+
         const int circuits = 3;
         var parameters = TestCircuits.RandomParameters(circuit, circuits, seed: 100 + index);
+        var native = new NativeBackend(_simulator);
 
-        var shift = await new ParameterShift(new NativeBackend(_simulator)).JacobianAsync(tape, parameters, circuits);
-        var adjoint = await new AdjointDifferentiation(_simulator).JacobianAsync(tape, parameters, circuits);
+        var shift = await ParameterShift.Instance.JacobianAsync(tape, native, parameters, circuits);
+        var adjoint = await AdjointDifferentiation.Instance.JacobianAsync(tape, native, parameters, circuits);
         var finite = CentralDifferences(tape, parameters, circuits, step: 1e-5);
 
+        Assert.Equal(tape.OutputCount, shift.Outputs);
         Assert.Equal(shift.Values, adjoint.Values, (a, b) => Math.Abs(a - b) < 1e-12);
+        Assert.Equal(DenseReference.Expectations(tape, tape.EvaluateAngles(parameters, circuits), circuits), shift.Values, (a, b) => Math.Abs(a - b) < 1e-10);
         for (var i = 0; i < finite.Length; i++)
         {
             Assert.Equal(finite[i], shift.Jacobian[i], 1e-6);
@@ -43,16 +55,54 @@ public sealed class GradientTests(QsharpRuntimeFixture fixture)
         const int circuits = 4;
         var parameters = TestCircuits.RandomParameters(circuit, circuits, seed: 5);
 
-        var native = await new ParameterShift(new NativeBackend(_simulator)).JacobianAsync(tape, parameters, circuits);
-        var qsharp = await new ParameterShift(new QsharpBackend(fixture.Runtime)).JacobianAsync(tape, parameters, circuits);
+        var native = await ParameterShift.Instance.JacobianAsync(tape, new NativeBackend(_simulator), parameters, circuits);
+        var qsharp = await ParameterShift.Instance.JacobianAsync(tape, new QsharpBackend(fixture.Runtime), parameters, circuits);
 
         Assert.Equal(native.Values, qsharp.Values, (a, b) => Math.Abs(a - b) < 1e-9);
         Assert.Equal(native.Jacobian, qsharp.Jacobian, (a, b) => Math.Abs(a - b) < 1e-9);
     }
 
+    /// <summary>The Q# backend measures Pauli strings by basis change and Z-parity; the native one in one pass over the state.</summary>
+    [Fact]
+    public async Task QsharpBackendMeasuresPauliStringsAsNativeComputesThem()
+    {
+        var circuit = TestCircuits.UserStyle;
+        var tape = WithObservables(await fixture.Lifter.LiftAsync(circuit), "Z0 Z1", "X2", "Y0 Z2", "X0 Y1 Z2", "Y2", "X0 X1");
+        const int circuits = 3;
+        var parameters = TestCircuits.RandomParameters(circuit, circuits, seed: 9);
+
+        var native = await ParameterShift.Instance.JacobianAsync(tape, new NativeBackend(_simulator), parameters, circuits);
+        var qsharp = await ParameterShift.Instance.JacobianAsync(tape, new QsharpBackend(fixture.Runtime), parameters, circuits);
+
+        Assert.Equal(native.Values, qsharp.Values, (a, b) => Math.Abs(a - b) < 1e-9);
+        Assert.Equal(native.Jacobian, qsharp.Jacobian, (a, b) => Math.Abs(a - b) < 1e-9);
+    }
+
+    [Fact]
+    public void AdjointNeedsAStateVectorBackend()
+    {
+        Assert.True(AdjointDifferentiation.Instance.Supports(new NativeBackend(_simulator)));
+        Assert.False(AdjointDifferentiation.Instance.Supports(new QsharpBackend(fixture.Runtime)));
+        Assert.True(ParameterShift.Instance.Supports(new QsharpBackend(fixture.Runtime)));
+    }
+
+    [Fact]
+    public void DefaultsAreParameterShiftForSmallRegistersAndAdjointForLargeOnesWhereTheStateIsHeld()
+    {
+        var native = new NativeBackend(_simulator);
+        var qsharp = new QsharpBackend(fixture.Runtime);
+        Assert.Same(ParameterShift.Instance, GradientDefaults.For(4, native));
+        Assert.Same(ParameterShift.Instance, GradientDefaults.For(GradientDefaults.AdjointFromQubits - 1, native));
+        Assert.Same(AdjointDifferentiation.Instance, GradientDefaults.For(GradientDefaults.AdjointFromQubits, native));
+        Assert.Same(ParameterShift.Instance, GradientDefaults.For(16, qsharp));
+    }
+
+    private static CircuitTape WithObservables(CircuitTape tape, params string[] observables) =>
+        new(tape.Qubits, tape.ParameterCount, tape.Gates, tape.Angles, observables.Select(PauliString.Parse).ToArray());
+
     private double[] CentralDifferences(CircuitTape tape, double[] parameters, int circuits, double step)
     {
-        var outputs = tape.Qubits;
+        var outputs = tape.OutputCount;
         var p = tape.ParameterCount;
         var jacobian = new double[circuits * outputs * p];
         for (var c = 0; c < circuits; c++)

@@ -28,8 +28,7 @@ public sealed class CircuitCheck(QsharpRuntime runtime, TapeLifter lifter, IQuan
     public static CircuitCheck FromServices(IServiceProvider services)
     {
         var native = services.GetRequiredKeyedService<IQuantumBackend>("native");
-        var gradients = services.GetServices<GradientMethodRegistration>().ToList();
-        IGradientMethod Create(string key) => gradients.Single(g => g.Key == key).Create(services, native);
+        IGradientMethod Create(string key) => services.GetRequiredKeyedService<IGradientMethod>(key);
         return new CircuitCheck(
             services.GetRequiredService<QsharpRuntime>(), services.GetRequiredService<TapeLifter>(), native, Create("parameter-shift"), Create("adjoint"));
     }

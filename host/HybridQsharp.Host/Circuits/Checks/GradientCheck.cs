@@ -37,8 +37,8 @@ public static class GradientCheck
         var random = new Random(seed);
         var parameters = Enumerable.Range(0, points).SelectMany(_ => circuit.RandomPoint(random)).ToArray();
 
-        var shift = await parameterShift.JacobianAsync(tape, parameters, points, cancellationToken);
-        var exact = await adjoint.JacobianAsync(tape, parameters, points, cancellationToken);
+        var shift = await parameterShift.JacobianAsync(tape, backend, parameters, points, cancellationToken);
+        var exact = await adjoint.JacobianAsync(tape, backend, parameters, points, cancellationToken);
         var central = await CentralDifferencesAsync(tape, backend, parameters, points, step, cancellationToken);
 
         var summary = new GradientCheckSummary(points, step,

@@ -12,8 +12,8 @@ public sealed class SimulatorCancellationTests
         using var cancellation = new CancellationTokenSource();
         var started = 0;
 
-        // 20-qubit items are large enough that both workers run; the first one to start cancels.
-        Assert.ThrowsAny<OperationCanceledException>(() => simulator.ForEachCircuit(1_000, 20, () => 0, cancellation.Token, (_, _) =>
+        // Work enough for every worker; the first item to start cancels.
+        Assert.ThrowsAny<OperationCanceledException>(() => simulator.ForEach(1_000, long.MaxValue, () => 0, cancellation.Token, (_, _) =>
         {
             if (Interlocked.Increment(ref started) == 1)
             {

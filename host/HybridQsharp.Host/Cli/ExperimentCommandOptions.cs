@@ -49,6 +49,14 @@ public sealed class ExperimentCommandOptions
     };
     public Option<string> Output { get; } = new("--out") { Description = "Run folder (default runs/<dataset>-<preset>-<time>)." };
     public Option<bool> Resume { get; } = new("--resume") { Description = "Continue the run in --out from its last checkpoint." };
+    public Option<bool> Deterministic { get; } = new("--deterministic")
+    {
+        Description = "Torch at one thread: bit-equal metrics for the same seed on any machine (slower on several cores).",
+    };
+    public Option<int?> MemoryBudget { get; } = new("--memory-budget")
+    {
+        Description = "Memory the run may use, in MB (default 60 % of what is available); a configuration that cannot fit is refused before it starts.",
+    };
     public Option<string[]> QsharpFiles { get; } = new("--qsharp") { Description = "Your own .qs files holding the classifier (with --operation).", AllowMultipleArgumentsPerToken = true };
     public Option<string> Operation { get; } = new("--operation") { Description = "Fully qualified name of your classifier operation (features, weights, qubits) => Unit." };
 
@@ -58,7 +66,7 @@ public sealed class ExperimentCommandOptions
     public IEnumerable<Option> All =>
     [
         Dataset, DataDirectory, Model, Preset, Epochs, BatchSize, Limit, Seed, Qubits, Layers, Encoding, Ansatz, Attack, AttackEpsilon,
-        AttackStepSize, AttackSteps, RobustnessSamples, ReportFigures, Backend, Gradient, Output, Resume, QsharpFiles, Operation, Features, Weights,
+        AttackStepSize, AttackSteps, RobustnessSamples, ReportFigures, Backend, Gradient, Output, Resume, Deterministic, MemoryBudget, QsharpFiles, Operation, Features, Weights,
     ];
 
     /// <summary>The given flags as configuration overrides.</summary>
@@ -94,6 +102,9 @@ public sealed class ExperimentCommandOptions
         Add("Output", parse.GetValue(Output));
         if (parse.GetValue(Resume))
             Add("Resume", true);
+        if (parse.GetValue(Deterministic))
+            Add("Deterministic", true);
+        Add("MemoryBudget", parse.GetValue(MemoryBudget));
         var files = parse.GetValue(QsharpFiles) ?? [];
         for (var i = 0; i < files.Length; i++)
             Add($"QsharpFiles:{i}", Path.GetFullPath(files[i]));

@@ -77,6 +77,16 @@ public sealed class ExperimentOptions
 
     public bool Resume { get; set; }
 
+    /// <summary>
+    /// Torch at one intra-op thread, so metrics are bit-equal whatever the machine's core count
+    /// (slower on several cores). Without it the same seed gives the same batches and initial
+    /// weights, but reductions over threads may differ in the last bits.
+    /// </summary>
+    public bool Deterministic { get; set; }
+
+    /// <summary>Memory the run may use, in MB; the configuration is estimated against it before anything is spent (default: 60 % of what is available).</summary>
+    public int? MemoryBudget { get; set; }
+
     /// <summary>A user's Q# classifier: .qs files and the operation name (fully qualified).</summary>
     public string[] QsharpFiles { get; set; } = [];
 

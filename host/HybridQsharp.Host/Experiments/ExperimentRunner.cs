@@ -86,6 +86,7 @@ public sealed class ExperimentRunner(
             RobustnessSamples = plan.RobustnessSamples,
             Attack = attack,
             TestAttacks = settings.TestAttacks,
+            Deterministic = settings.Deterministic,
         };
         var trainer = new Trainer(training, loggerFactory.CreateLogger<Trainer>());
         var architecture = settings.Dataset.Architecture;
@@ -182,7 +183,8 @@ public sealed class ExperimentRunner(
         var now = JsonSerializer.SerializeToElement(current, RunFolder.Json);
         foreach (var property in now.EnumerateObject())
         {
-            if (property.NameEquals("resume") || property.NameEquals("output"))
+            // Where a run is written and what it may use do not change its numbers.
+            if (property.NameEquals("resume") || property.NameEquals("output") || property.NameEquals("memoryBudget"))
             {
                 continue;
             }

@@ -3,6 +3,7 @@ using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.Training.Attacks;
 using HybridQsharp.Host.Runs;
 using HybridQsharp.Quantum.Circuits;
+using HybridQsharp.Quantum.Memory;
 
 namespace HybridQsharp.Host.Experiments;
 
@@ -64,6 +65,12 @@ public sealed record ExperimentSettings
     public string? Output { get; init; }
 
     public bool Resume { get; init; }
+
+    /// <summary>Torch at one intra-op thread (see <see cref="ExperimentOptions.Deterministic"/>).</summary>
+    public bool Deterministic { get; init; }
+
+    /// <summary>What the run may use; the quantum workload is planned against it before training.</summary>
+    public MemoryBudget MemoryBudget { get; init; } = MemoryBudget.Default;
 
     public IReadOnlyList<string> QsharpFiles { get; init; } = [];
 

@@ -5,6 +5,7 @@ using HybridQsharp.Host.Runs;
 using HybridQsharp.Quantum.Backends;
 using HybridQsharp.Quantum.Circuits;
 using HybridQsharp.Quantum.Gradients;
+using HybridQsharp.Quantum.Memory;
 
 namespace HybridQsharp.Host.Experiments;
 
@@ -93,6 +94,7 @@ public sealed class ExperimentSettingsParser(
 
         CheckRange("attack steps", options.AttackSteps, 1, 10_000, problems);
         CheckRange("robustness samples", options.RobustnessSamples, 1, int.MaxValue, problems);
+        CheckRange("memory budget (MB)", options.MemoryBudget, 256, int.MaxValue, problems);
         var figures = Lookup(ReportFigureChoices, options.ReportFigures, "report figures", problems);
         CheckRange("epochs", options.Epochs, 1, 100_000, problems);
         CheckRange("batch size", options.BatchSize, 1, 65_536, problems);
@@ -147,6 +149,8 @@ public sealed class ExperimentSettingsParser(
             Gradient = gradient!.Key,
             Output = options.Output,
             Resume = options.Resume,
+            Deterministic = options.Deterministic,
+            MemoryBudget = options.MemoryBudget is { } megabytes ? MemoryBudget.FromMegabytes(megabytes) : MemoryBudget.Default,
             QsharpFiles = options.QsharpFiles,
             Operation = options.Operation,
         };

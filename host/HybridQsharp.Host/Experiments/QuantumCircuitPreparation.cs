@@ -24,18 +24,31 @@ public sealed class QuantumCircuitPreparation(
     public async Task<QuantumCircuitExecution> PrepareAsync(ExperimentSettings settings, CancellationToken cancellationToken)
     {
         var circuit = await CircuitAsync(settings, cancellationToken);
+        lifter.MemoryBudget = settings.MemoryBudget;
         var tape = await lifter.LiftAsync(circuit, cancellationToken);
+        var backend = services.GetRequiredKeyedService<IQuantumBackend>(settings.Backend);
+        var gradient = services.GetRequiredKeyedService<IGradientMethod>(settings.Gradient);
+
+        // Estimated before anything large is allocated: a configuration that cannot fit is refused in one line.
+        var workload = QuantumWorkload.ForTape(tape, settings.Plan.BatchSize, Environment.ProcessorCount,
+            gradient is AdjointDifferentiation ? GradientKind.Adjoint : GradientKind.ParameterShift,
+            backend is QsharpBackend ? BackendKind.Qsharp : BackendKind.Native);
+        var plan = MemoryPlan.Create(workload, settings.MemoryBudget);
+        logger.LogInformation("{Operation}: {Memory}", circuit.Operation, plan.Describe());
+
         var native = services.GetRequiredKeyedService<IQuantumBackend>("native");
-        var circuits = MemoryEstimate.AgreementCircuitsFor(tape.Qubits, 16);
+        var circuits = plan.AgreementCircuits;
         var worst = await BackendAgreementCheck.VerifyAsync(circuit, tape, runtime, native, circuits, cancellationToken: cancellationToken);
         logger.LogInformation(
             "{Operation}: {Gates} gates on {Qubits} qubits, {Features} features, {Weights} weights, outputs {Observables}; " +
             "native tape and the Q# operation agree to {Worst:E1} on {Circuits} random circuits",
             circuit.Operation, tape.Gates.Count, tape.Qubits, circuit.FeatureCount, circuit.WeightCount, string.Join(", ", circuit.Observables), worst, circuits);
 
-        var backend = services.GetRequiredKeyedService<IQuantumBackend>(settings.Backend);
-        var gradient = services.GetRequiredKeyedService<IGradientMethod>(settings.Gradient);
-        return new QuantumCircuitExecution(circuit, tape, backend, gradient);
+        return new QuantumCircuitExecution(circuit, tape, backend, gradient)
+        {
+            MemoryBudget = settings.MemoryBudget,
+            MaxCircuitsPerCall = plan.CircuitsPerCall,
+        };
     }
 
     /// <summary>

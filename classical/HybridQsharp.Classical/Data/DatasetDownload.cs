@@ -50,7 +50,9 @@ public sealed class DatasetDownload(HttpClient http, ILogger<DatasetDownload> lo
             finally
             {
                 if (File.Exists(temp))
+                {
                     File.Delete(temp);
+                }
             }
         }
         else
@@ -72,7 +74,10 @@ public sealed class DatasetDownload(HttpClient http, ILogger<DatasetDownload> lo
         {
             var destination = Path.GetFullPath(Path.Combine(root, entry.Name));
             if (!destination.StartsWith(root, StringComparison.Ordinal))
+            {
                 throw new DatasetFormatException($"{archive}: entry '{entry.Name}' would be written outside {folder}; refusing the archive.");
+            }
+
             switch (entry.EntryType)
             {
                 case TarEntryType.Directory:

@@ -45,7 +45,10 @@ public sealed record DatasetSplits(ImageSet Train, ImageSet Validation, ImageSet
     private static ImageSet Limit(ImageSet set, int? limit, int seed)
     {
         if (limit is not { } n || n >= set.Count)
+        {
             return set;
+        }
+
         var order = Enumerable.Range(0, set.Count).ToArray();
         new Random(seed).Shuffle(order);
         return set.Subset(order[..n]);

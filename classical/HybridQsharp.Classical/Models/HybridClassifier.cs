@@ -45,7 +45,10 @@ public sealed class HybridClassifier : ImageClassifier
             ("linear2", nn.Linear(architecture.ReducerHidden, quantumInputs)),
         };
         if (softmaxReducer)
+        {
             reducerLayers.Add(("softmax", nn.Softmax(1)));
+        }
+
         reducer = nn.Sequential(reducerLayers);
         this.quantum = quantum;
         head = new ClassifierHead("head", quantumOutputs, PaperArchitecture.HybridHeadHidden, architecture.ClassCount, PaperArchitecture.HybridDropout);

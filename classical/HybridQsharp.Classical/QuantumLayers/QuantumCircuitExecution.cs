@@ -19,9 +19,15 @@ public sealed class QuantumCircuitExecution
     public QuantumCircuitExecution(ClassifierCircuit circuit, CircuitTape tape, IQuantumBackend backend, IGradientMethod gradient)
     {
         if (tape.ParameterCount != circuit.ParameterCount || tape.Qubits != circuit.Qubits)
+        {
             throw new ArgumentException($"The tape ({tape.Qubits} qubits, {tape.ParameterCount} parameters) does not belong to {circuit.Operation} ({circuit.Qubits} qubits, {circuit.ParameterCount} parameters).", nameof(tape));
+        }
+
         if (!gradient.Supports(backend))
+        {
             throw new NotSupportedException($"The {gradient.Name} gradient cannot run on the {backend.Name} backend: it needs the state vector, which only the native simulator exposes.");
+        }
+
         Circuit = circuit;
         Tape = tape;
         Backend = backend;

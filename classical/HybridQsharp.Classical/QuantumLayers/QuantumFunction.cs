@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using HybridQsharp.Quantum.Gradients;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HybridQsharp.Classical.QuantumLayers;

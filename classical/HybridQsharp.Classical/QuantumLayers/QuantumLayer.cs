@@ -1,5 +1,4 @@
 using HybridQsharp.Quantum.Circuits;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -23,7 +22,10 @@ public sealed class QuantumLayer : nn.Module<Tensor, Tensor>
     {
         var circuit = execution.Circuit;
         if (encoding == Encoding.Amplitude && BuiltInClassifiers.FeatureCount(encoding, circuit.Qubits) != circuit.FeatureCount)
+        {
             throw new ArgumentException($"{circuit.Operation} takes {circuit.FeatureCount} features, which does not fit {encoding} encoding on {circuit.Qubits} qubits.", nameof(encoding));
+        }
+
         Execution = execution;
         Encoding = encoding;
         EncodingMap = encoding == Encoding.Amplitude ? new AmplitudeTreeAngles(circuit.Qubits) : new AngleScaling(circuit.FeatureCount);
@@ -53,7 +55,10 @@ public sealed class QuantumLayer : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         if (input.dim() != 2 || input.shape[1] != InputWidth)
+        {
             throw new ArgumentException($"The quantum layer expects {InputWidth} inputs per sample, got shape [{string.Join(", ", input.shape)}].", nameof(input));
+        }
+
         return QuantumFunction.Apply(input, weights, Execution, EncodingMap);
     }
 

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
@@ -29,7 +28,9 @@ public static partial class TorchNativeLibrary
         lock (Gate)
         {
             if (loaded)
+            {
                 return;
+            }
             // libgomp reads its wait policy when libtorch loads, so it is set first.
             TorchThreading.Configure();
             LoadGlue(logger);
@@ -40,7 +41,10 @@ public static partial class TorchNativeLibrary
     private static void LoadGlue(ILogger? logger)
     {
         if (!OperatingSystem.IsLinux())
+        {
             return; // TorchSharp's own loader handles other platforms.
+        }
+
         var original = FindGlue();
         string failure;
         try
@@ -55,7 +59,9 @@ public static partial class TorchNativeLibrary
 
         var missing = MissingVersion().Matches(failure).Select(m => m.Groups[1].Value).Distinct().ToList();
         if (missing.Count == 0 || missing.Any(v => !v.StartsWith("GLIBCXX_", StringComparison.Ordinal)))
+        {
             throw new TorchUnavailableException($"TorchSharp's native library {original} does not load: {failure}");
+        }
 
         var patched = PatchedCopy(original, missing);
         logger?.LogInformation(
@@ -68,7 +74,9 @@ public static partial class TorchNativeLibrary
         {
             var path = Path.Combine(directory, dependency);
             if (File.Exists(path))
+            {
                 NativeLibrary.Load(path);
+            }
         }
         IntPtr handle;
         try
@@ -105,12 +113,17 @@ public static partial class TorchNativeLibrary
             "HybridQsharp", "torchsharp-natives", $"{hash}-{string.Join('-', versions)}");
         var target = Path.Combine(folder, "libLibTorchSharp.so");
         if (File.Exists(target))
+        {
             return target;
+        }
+
         foreach (var version in versions)
         {
             var outcome = ElfVersionNeedPatch.Apply(image, version);
             if (!outcome.VersionFound)
+            {
                 throw new TorchUnavailableException($"{original} does not list {version} among its version needs; cannot patch it");
+            }
         }
         Directory.CreateDirectory(folder);
         var temp = Path.Combine(folder, $".{Guid.NewGuid():N}.tmp");

@@ -1,5 +1,4 @@
 using HybridQsharp.Classical.Models;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HybridQsharp.Classical.Training;
@@ -29,7 +28,9 @@ public sealed record ModelRecipe(LearningRateSchedule Schedule, double? ClipNorm
         {
             group.LearningRate = rate;
             if (beta1 is { } b && group is optim.IBetas betas)
+            {
                 betas.Betas = (b, betas.Betas.Item2);
+            }
         }
 
         return rate;

@@ -20,7 +20,10 @@ public sealed class OneCycleSchedule(double maxLearningRate, long totalSteps, do
     private double Interpolate(long step, double start, double peak, double end)
     {
         if (step <= warmEnd)
+        {
             return CosineAnneal(start, peak, step / warmEnd);
+        }
+
         var pct = (step - warmEnd) / (totalSteps - 1 - warmEnd);
         return CosineAnneal(peak, end, Math.Min(pct, 1));
     }

@@ -4,7 +4,6 @@ using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.QuantumLayers;
 using HybridQsharp.Classical.Training.Attacks;
 using Microsoft.Extensions.Logging;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HybridQsharp.Classical.Training;
@@ -47,7 +46,10 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
         {
             var checkpoint = TrainingCheckpoint.Load(lastPath);
             if (checkpoint.State.Configuration != configuration)
+            {
                 throw new CheckpointException($"{lastPath} was written with different settings; resume with the same options or start a new run folder.");
+            }
+
             checkpoint.RestoreModel(model);
             checkpoint.RestoreOptimizer(optimizer);
             checkpoint.RestoreRandomState();
@@ -116,7 +118,9 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             if (options.RobustnessEvery > 0)
             {
                 foreach (var attack in options.TestAttacks ?? [options.Attack])
+                {
                     testAttacks.Add(Measure(model, test, attack, options.RobustnessSamples, options.Seed, cancellationToken));
+                }
             }
 
             logger.LogInformation("{Model}: best epoch {Best}, test accuracy {Accuracy:P2}, macro F1 {F1:F4}, under attack: {Robust}",
@@ -167,7 +171,10 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             using var scope = NewDisposeScope();
             scope.Attach([images, labels]);
             if (maxSamples is { } max && seen >= max)
+            {
                 break;
+            }
+
             var adversarial = attack.Perturb(model, images, labels, generator);
             using (no_grad())
             {
@@ -197,10 +204,15 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
         {
             var dataStart = Stopwatch.GetTimestamp();
             if (!enumerator.MoveNext())
+            {
                 break;
+            }
+
             dataSeconds += Stopwatch.GetElapsedTime(dataStart).TotalSeconds;
             if (cancellationToken.IsCancellationRequested)
+            {
                 return null;
+            }
 
             var computeStart = Stopwatch.GetTimestamp();
             var (images, labels) = enumerator.Current;
@@ -222,7 +234,10 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
 
                 loss.backward();
                 if (recipe.ClipNorm is { } clip)
+                {
                     nn.utils.clip_grad_norm_(model.parameters(), clip);
+                }
+
                 optimizer.step();
                 steps++;
                 lossSum += lossValue * labels.shape[0];
@@ -243,7 +258,10 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             ? Robustness(model, validation, options.RobustnessSamples, options.Seed + epoch, cancellationToken)
             : null;
         if (cancellationToken.IsCancellationRequested)
+        {
             return null;
+        }
+
         if (!double.IsFinite(evaluation.Loss))
         {
             throw new TrainingDivergedException(model.Kind, epoch + 1,
@@ -265,7 +283,9 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
         var truth = labels.data<long>().ToArray();
         var predicted = predictions.data<long>().ToArray();
         for (var i = 0; i < truth.Length; i++)
+        {
             confusion[truth[i], predicted[i]]++;
+        }
     }
 
     private static long[][] ToJagged(long[,] matrix) =>

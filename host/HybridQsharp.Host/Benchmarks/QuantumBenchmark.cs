@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Numerics;
 using HybridQsharp.Quantum.Backends;
 using HybridQsharp.Quantum.Circuits;
@@ -6,7 +5,6 @@ using HybridQsharp.Quantum.Gradients;
 using HybridQsharp.Quantum.Lifting;
 using HybridQsharp.Quantum.Qsharp;
 using HybridQsharp.Quantum.Simulation;
-using HybridQsharp.Quantum.Tapes;
 using Microsoft.Extensions.Logging;
 
 namespace HybridQsharp.Host.Benchmarks;

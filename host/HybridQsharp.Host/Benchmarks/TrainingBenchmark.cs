@@ -1,4 +1,3 @@
-using HybridQsharp.Classical.Data;
 using System.Diagnostics;
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.QuantumLayers;

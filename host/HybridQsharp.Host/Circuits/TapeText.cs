@@ -25,7 +25,10 @@ public static class TapeText
     {
         var terms = angle.ParameterIndices.Zip(angle.Coefficients, (p, c) => string.Create(CultureInfo.InvariantCulture, $"{c:+0.####;-0.####}·{circuit.ParameterName(p)}")).ToList();
         if (angle.Constant != 0 || terms.Count == 0)
+        {
             terms.Insert(0, angle.Constant.ToString("0.######", CultureInfo.InvariantCulture));
+        }
+
         return string.Join(" ", terms).TrimStart('+');
     }
 }

@@ -3,8 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Host.Experiments;
-using HybridQsharp.Host.Runs;
 using HybridQsharp.Host.Inference;
+using HybridQsharp.Host.Runs;
 using HybridQsharp.Quantum.Azure;
 using HybridQsharp.Quantum.Qsharp;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +50,10 @@ public static class AzureCommand
             }
 
             if (jobs.Any(j => j.ContentType != AzureJobRequest.BitcodeContentType))
+            {
                 throw new CommandLineError("Azure Quantum takes QIR bitcode: install LLVM's llvm-as (apt install llvm) and submit again, or use --dry-run.");
+            }
+
             var client = Client(services, options);
             var submitted = new JsonArray();
             foreach (var job in jobs)
@@ -81,7 +84,10 @@ public static class AzureCommand
             var folder = parse.GetValue(resultsRun)!;
             var path = Path.Combine(folder, JobsFile);
             if (!File.Exists(path))
+            {
                 throw new CommandLineError($"{path} does not exist: submit jobs first (hybridq azure submit --run {folder}).");
+            }
+
             var submitted = JsonNode.Parse(await File.ReadAllTextAsync(path, token))!.AsArray();
             var loader = services.GetRequiredService<TrainedRunLoader>();
             using var trained = await loader.LoadAsync(new RunFolder(folder), ModelKind.Hybrid, token);
@@ -115,7 +121,10 @@ public static class AzureCommand
     {
         var options = services.GetRequiredService<IOptions<AzureQuantumOptions>>().Value;
         if (requireWorkspace && (string.IsNullOrWhiteSpace(options.SubscriptionId) || string.IsNullOrWhiteSpace(options.ResourceGroup) || string.IsNullOrWhiteSpace(options.WorkspaceName)))
+        {
             throw new CommandLineError("Azure Quantum needs AzureQuantum:SubscriptionId, ResourceGroup and WorkspaceName (appsettings.json, HYBRIDQ__AzureQuantum__..., or --set).");
+        }
+
         return options;
     }
 

@@ -61,7 +61,9 @@ public static class BenchCommand
         batches.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() is < 1 or > 750)
+            {
                 r.AddError("--batches takes 1 to 750.");
+            }
         });
         var gradient = new Option<string>("--gradient") { Description = "parameter-shift (default) or adjoint.", DefaultValueFactory = _ => "parameter-shift" };
         gradient.AcceptOnlyFromAmong("parameter-shift", "adjoint");

@@ -15,7 +15,10 @@ public static class DataCommand
         {
             Console.Out.WriteLine($"{options.Dataset.Key}: {options.Dataset.ResolveFolder(options.DataDirectory)}");
             foreach (var (split, counts) in data.ClassCounts)
+            {
                 Console.Out.WriteLine($"  {split,-10} {counts.Sum(),8:N0} images, {counts.Length} classes, smallest class {counts.Min():N0}, largest {counts.Max():N0}");
+            }
+
             return Task.CompletedTask;
         });
         var verify = Verb("verify", "Read every file of a dataset and check headers, lengths and labels (exit code 1 naming the first problem).\n\nExamples:\n  hybridq data verify --dataset stl10 --data-dir ~/data/stl10_binary", settings, (_, _, options, data) =>
@@ -46,7 +49,10 @@ public static class DataCommand
         var experiment = new ExperimentCommandOptions();
         var command = new Command(name, description) { experiment.Dataset, experiment.DataDirectory, experiment.Seed };
         foreach (var option in extra)
+        {
             command.Options.Add(option);
+        }
+
         command.SetAction((parse, ct) => VerbRunner.RunAsync(parse.GetValue(settings) ?? [], experiment.Overrides(parse), async (services, token) =>
         {
             var options = services.GetRequiredService<ExperimentSettings>();

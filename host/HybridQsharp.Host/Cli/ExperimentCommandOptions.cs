@@ -76,7 +76,9 @@ public sealed class ExperimentCommandOptions
         void Add(string key, object? value)
         {
             if (value is not null)
+            {
                 pairs.Add(new($"Experiment:{key}", Convert.ToString(value, CultureInfo.InvariantCulture)));
+            }
         }
 
         Add("Dataset", parse.GetValue(Dataset));
@@ -101,13 +103,22 @@ public sealed class ExperimentCommandOptions
         Add("Gradient", parse.GetValue(Gradient));
         Add("Output", parse.GetValue(Output));
         if (parse.GetValue(Resume))
+        {
             Add("Resume", true);
+        }
+
         if (parse.GetValue(Deterministic))
+        {
             Add("Deterministic", true);
+        }
+
         Add("MemoryBudget", parse.GetValue(MemoryBudget));
         var files = parse.GetValue(QsharpFiles) ?? [];
         for (var i = 0; i < files.Length; i++)
+        {
             Add($"QsharpFiles:{i}", Path.GetFullPath(files[i]));
+        }
+
         Add("Operation", parse.GetValue(Operation));
         Add("Features", parse.GetValue(Features));
         Add("Weights", parse.GetValue(Weights));

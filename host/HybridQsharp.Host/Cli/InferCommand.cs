@@ -1,8 +1,8 @@
 using System.CommandLine;
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Host.Experiments;
-using HybridQsharp.Host.Runs;
 using HybridQsharp.Host.Inference;
+using HybridQsharp.Host.Runs;
 using HybridQsharp.Quantum.Qsharp;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -22,13 +22,17 @@ public static class InferCommand
         shots.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int[]>()?.Any(s => s is < 1 or > 10_000_000) == true)
+            {
                 r.AddError("--shots takes values from 1 to 10,000,000.");
+            }
         });
         var noise = new Option<double>("--noise") { Description = "Depolarising probability after each gate (X, Y, Z each p/3), e.g. 0.01." };
         noise.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<double>() is < 0 or > 1)
+            {
                 r.AddError("--noise is a probability in [0, 1].");
+            }
         });
         var command = new Command("infer", "Run a trained hybrid's test samples on a backend and compare predictions with the exact ones.\n\nExamples:\n  hybridq infer --run runs/mnist-paper --samples 200 --shots 100 1000 10000\n  hybridq infer --run runs/mnist-paper --shots 1000 --noise 0.01\n  hybridq infer --run runs/mnist-paper --backend qsharp")
         {
@@ -89,7 +93,9 @@ public static class InferCommand
         samples.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() is < 1 or > 100_000)
+            {
                 r.AddError("--samples takes 1 to 100,000.");
+            }
         });
         return samples;
     }

@@ -52,7 +52,9 @@ public static class ModelsCommand
             else
             {
                 foreach (var summary in summaries)
+                {
                     Console.Out.WriteLine(summary.ToTable() + Environment.NewLine);
+                }
             }
 
             return ExitCodes.Success;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Host.Experiments;
-using HybridQsharp.Host.Runs;
 using HybridQsharp.Host.Inference;
+using HybridQsharp.Host.Runs;
 using HybridQsharp.Quantum.Qsharp;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -30,7 +30,10 @@ public static class QirCommand
             var folder = parse.GetValue(output) ?? Path.Combine(parse.GetValue(run)!, "qir");
             var written = await export.WriteAsync(trained, chosen, folder, token);
             foreach (var w in written)
+            {
                 Console.Out.WriteLine(w.BitcodePath is null ? w.TextPath : $"{w.TextPath}  {w.BitcodePath} (llvm-as validated)");
+            }
+
             return ExitCodes.Success;
         }, ct));
         return command;

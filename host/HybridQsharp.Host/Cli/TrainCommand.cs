@@ -22,7 +22,10 @@ public static class TrainCommand
     {
         var command = new Command("train", "Train hybrid, classical and/or twin models under the paper's protocol; writes metrics, checkpoints, figures and the report." + Examples);
         foreach (var option in experiment.All)
+        {
             command.Options.Add(option);
+        }
+
         command.SetAction((parse, ct) => RunAsync(parse, settings, experiment, ct));
         return command;
     }

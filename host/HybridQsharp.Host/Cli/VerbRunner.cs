@@ -10,10 +10,9 @@ using HybridQsharp.Host.Sweeps.Slurm;
 using HybridQsharp.Quantum.Azure;
 using HybridQsharp.Quantum.Backends;
 using HybridQsharp.Quantum.Memory;
-using HybridQsharp.Quantum.Tapes;
 using HybridQsharp.Quantum.Qsharp;
+using HybridQsharp.Quantum.Tapes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HybridQsharp.Host.Cli;

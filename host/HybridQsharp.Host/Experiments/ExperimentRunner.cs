@@ -1,3 +1,4 @@
+using System.Text.Json;
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.QuantumLayers;
 using HybridQsharp.Classical.Torch;
@@ -7,7 +8,6 @@ using HybridQsharp.Host.Progress;
 using HybridQsharp.Host.Reports;
 using HybridQsharp.Host.Runs;
 using HybridQsharp.Quantum.Qsharp;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TorchSharp;

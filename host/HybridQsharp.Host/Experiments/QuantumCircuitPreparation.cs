@@ -6,7 +6,6 @@ using HybridQsharp.Quantum.Lifting;
 using HybridQsharp.Quantum.Memory;
 using HybridQsharp.Quantum.Qsharp;
 using Microsoft.Extensions.DependencyInjection;
-using HybridQsharp.Quantum.Tapes;
 using Microsoft.Extensions.Logging;
 
 namespace HybridQsharp.Host.Experiments;

@@ -22,7 +22,10 @@ public sealed class QirExport(QsharpRuntime runtime, ILogger<QirExport> logger)
         Directory.CreateDirectory(folder);
         var llvmAs = FindOnPath("llvm-as");
         if (llvmAs is null)
+        {
             logger.LogInformation("llvm-as is not installed: writing QIR text only (apt install llvm for bitcode)");
+        }
+
         var written = new List<Written>();
         for (var i = 0; i < programs.Length; i++)
         {

@@ -30,7 +30,9 @@ public sealed class RunLogFileProvider(string path) : ILoggerProvider
         lock (gate)
         {
             if (!disposed)
+            {
                 writer.WriteLine(line);
+            }
         }
     }
 
@@ -43,7 +45,10 @@ public sealed class RunLogFileProvider(string path) : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             if (!IsEnabled(logLevel))
+            {
                 return;
+            }
+
             var shortCategory = category[(category.LastIndexOf('.') + 1)..];
             provider.Write($"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {logLevel.ToString().ToLowerInvariant()[..4]} {shortCategory}: {formatter(state, exception)}");
         }

@@ -1,5 +1,5 @@
-using HybridQsharp.Classical.Models;
 using System.Diagnostics;
+using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.Training;
 using Microsoft.Extensions.Logging;
 
@@ -25,14 +25,19 @@ public sealed class TrainingProgressDisplay(ILogger logger, bool interactive, in
         {
             var now = Stopwatch.GetTimestamp();
             if (!last && Stopwatch.GetElapsedTime(lastDraw, now).TotalMilliseconds < 100)
+            {
                 return;
+            }
+
             lastDraw = now;
             var filled = (int)Math.Round(BarWidth * (double)value.Batch / value.Batches);
             var line = $"\r{value.Model.Key(),-9} epoch {value.Epoch}/{value.Epochs} [{new string('#', filled)}{new string('.', BarWidth - filled)}] {value.Batch}/{value.Batches} " +
                        $"{value.SamplesPerSecond,7:F0} img/s  ETA {value.EpochRemaining:mm\\:ss}  loss {value.Loss:F4}  acc {value.Accuracy:P1} ";
             Console.Error.Write(line);
             if (last)
+            {
                 Console.Error.WriteLine();
+            }
         }
         else if (value.Batch % logEvery == 0 || last)
         {

@@ -30,15 +30,24 @@ public static class ReportDocument
         md.AppendLine(ResultsTable(summary)).AppendLine();
         md.AppendLine("## Reading").AppendLine();
         foreach (var line in Reading(summary))
+        {
             md.AppendLine($"- {line}");
+        }
+
         md.AppendLine();
         md.AppendLine("## Figures").AppendLine();
         foreach (var figure in figures)
+        {
             md.AppendLine($"### {figure.Title}").AppendLine().AppendLine($"![{figure.Title}]({Path.GetRelativePath(runFolder, figure.PngPath)})").AppendLine();
+        }
+
         md.AppendLine("## Environment").AppendLine();
         md.AppendLine("| | |").AppendLine("|---|---|");
         foreach (var (key, value) in summary.Environment)
+        {
             md.AppendLine($"| {key} | {value} |");
+        }
+
         md.AppendLine().AppendLine("## Configuration").AppendLine().AppendLine("```json").AppendLine(configurationJson.Trim()).AppendLine("```");
         return md.ToString();
     }
@@ -81,7 +90,10 @@ public static class ReportDocument
         h.AppendLine("<h2>Results beside the paper's</h2>").AppendLine(TableHtml(ResultsTable(summary)));
         h.AppendLine("<h2>Reading</h2><ul>");
         foreach (var line in Reading(summary))
+        {
             h.Append("<li>").Append(WebUtility.HtmlEncode(line)).AppendLine("</li>");
+        }
+
         h.AppendLine("</ul><h2>Figures</h2>");
         foreach (var figure in figures)
         {
@@ -92,7 +104,10 @@ public static class ReportDocument
 
         h.AppendLine("<h2>Environment</h2><table>");
         foreach (var (key, value) in summary.Environment)
+        {
             h.Append("<tr><td>").Append(WebUtility.HtmlEncode(key)).Append("</td><td>").Append(WebUtility.HtmlEncode(value)).AppendLine("</td></tr>");
+        }
+
         h.AppendLine("</table><h2>Configuration</h2><pre>").Append(WebUtility.HtmlEncode(configurationJson)).AppendLine("</pre></body></html>");
         return h.ToString();
     }
@@ -102,7 +117,10 @@ public static class ReportDocument
     {
         var byModel = summary.Models.Where(m => m.Test is not null).ToDictionary(m => m.Model);
         if (summary.Plan.TrainLimit is not null || summary.Plan.Epochs < 50)
+        {
             yield return $"This run used the {summary.Plan.Preset.Key()} preset ({summary.Plan.Epochs} epochs" + (summary.Plan.TrainLimit is { } l ? $", {l:N0} training images" : string.Empty) + "); its accuracies are not comparable with the paper's 50-epoch numbers, only with each other.";
+        }
+
         if (byModel.TryGetValue(ModelKind.Hybrid, out var hybrid) && byModel.TryGetValue(ModelKind.Classical, out var classical))
         {
             var gap = hybrid.Test!.Accuracy - classical.Test!.Accuracy;
@@ -122,7 +140,10 @@ public static class ReportDocument
         }
 
         if (summary.Attack is { } attack)
+        {
             yield return $"Robustness during training (every {summary.Plan.RobustnessEvery} epochs, validation split): {attack.Description}.";
+        }
+
         foreach (var m in summary.Models.Where(m => m.Attacks.Count > 0 && m.Test is not null))
         {
             var split = m.Attack(AttackSemantics.ClampOnly) is { } clamp && m.Attack(AttackSemantics.Paper) is { } paper
@@ -139,7 +160,9 @@ public static class ReportDocument
             var total = m.History.Sum(h => h.EpochSeconds);
             var data = m.History.Sum(h => h.DataSeconds);
             if (total > 0)
+            {
                 yield return $"{m.Model.Key()}: median epoch {Median.Of(m.History.Select(h => h.EpochSeconds)):F1} s; data pipeline {data / total:P1} and quantum layer {quantum / total:P1} of training time; peak working set {m.History.Max(h => h.PeakWorkingSetBytes) / (1024.0 * 1024):F0} MB (this process only).";
+            }
         }
     }
 

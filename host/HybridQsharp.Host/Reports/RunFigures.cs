@@ -2,9 +2,9 @@ using HybridQsharp.Classical.Data;
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.QuantumLayers;
 using HybridQsharp.Classical.Training.Attacks;
-using HybridQsharp.Host.Runs;
 using HybridQsharp.Host.Figures;
 using HybridQsharp.Host.Numerics;
+using HybridQsharp.Host.Runs;
 using HybridQsharp.Quantum.Qsharp;
 using Microsoft.Extensions.Logging;
 using static TorchSharp.torch;
@@ -48,7 +48,9 @@ public sealed class RunFigures(FigureWriter writer, QsharpRuntime runtime, Datas
             for (var t = 0; t < confusion.Length; t++)
             {
                 for (var p = 0; p < confusion.Length; p++)
+                {
                     counts[t, p] = (int)confusion[t][p];
+                }
             }
 
             var key = m.Model.Key();
@@ -140,7 +142,10 @@ public sealed class RunFigures(FigureWriter writer, QsharpRuntime runtime, Datas
             using var scope = NewDisposeScope();
             scope.Attach([images, truth]);
             if (predictions.Count < PredictionSamples)
+            {
                 predictions.AddRange(model.forward(images).argmax(1).data<long>().ToArray().Take(PredictionSamples - predictions.Count).Select(p => (int)p));
+            }
+
             var embedded = model.Embed(images).to(ScalarType.Float64);
             var width = (int)embedded.shape[1];
             var values = embedded.data<double>().ToArray();
@@ -152,7 +157,9 @@ public sealed class RunFigures(FigureWriter writer, QsharpRuntime runtime, Datas
             }
 
             if (features.Count >= FeaturePoints)
+            {
                 break;
+            }
         }
 
         return ([.. predictions], [.. features], labels);

@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using HybridQsharp.Classical.Models;
 using HybridQsharp.Host.Runs;
-using HybridQsharp.Host.Statistics;
 
 namespace HybridQsharp.Host.Reports;
 
@@ -17,7 +14,10 @@ public static class RunMerge
     {
         var path = Path.Combine(runFolder, "metrics.json");
         if (!File.Exists(path))
+        {
             throw new InvalidDataException($"{runFolder} holds no metrics.json; is it a run folder?");
+        }
+
         try
         {
             return JsonSerializer.Deserialize<ExperimentSummary>(File.ReadAllBytes(path), RunFolder.Json)
@@ -84,7 +84,10 @@ public static class RunMerge
     {
         var present = values.Where(v => v is not null && double.IsFinite(v.Value)).Select(v => v!.Value * (percent ? 100 : 1)).ToList();
         if (present.Count == 0)
+        {
             return "–";
+        }
+
         var mean = present.Average();
         var std = present.Count < 2 ? 0 : Math.Sqrt(present.Sum(v => (v - mean) * (v - mean)) / (present.Count - 1));
         var unit = percent ? " %" : string.Empty;

@@ -38,14 +38,22 @@ public static class EnvironmentInfo
         foreach (var file in deps?.Split(';', StringSplitOptions.RemoveEmptyEntries) ?? [])
         {
             if (!File.Exists(file))
+            {
                 continue;
+            }
+
             using var document = JsonDocument.Parse(File.ReadAllBytes(file));
             if (!document.RootElement.TryGetProperty("libraries", out var libraries))
+            {
                 continue;
+            }
+
             foreach (var library in libraries.EnumerateObject())
             {
                 if (library.Name.StartsWith(package + "/", StringComparison.OrdinalIgnoreCase))
+                {
                     return library.Name[(package.Length + 1)..];
+                }
             }
         }
 

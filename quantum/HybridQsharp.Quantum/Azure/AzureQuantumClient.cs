@@ -68,12 +68,21 @@ public sealed class AzureQuantumClient(HttpClient http, TokenCredential credenti
         {
             var status = await GetJobAsync(jobId, timeout.Token);
             if (status.Status != last)
+            {
                 logger.LogInformation("Job {Job}: {Status}", jobId, status.Status);
+            }
+
             last = status.Status;
             if (status.Status is "Failed" or "Cancelled")
+            {
                 throw new AzureQuantumJobFailedException(jobId, status.Status, status.ErrorCode, status.ErrorMessage);
+            }
+
             if (status.IsTerminal)
+            {
                 return status;
+            }
+
             await Task.Delay(options.PollInterval, timeout.Token);
         }
     }
@@ -82,7 +91,10 @@ public sealed class AzureQuantumClient(HttpClient http, TokenCredential credenti
     public async Task<IReadOnlyDictionary<string, double>> GetResultsAsync(AzureJobStatus job, CancellationToken cancellationToken)
     {
         if (job.Status != "Succeeded" || job.OutputDataUri is null)
+        {
             throw new AzureQuantumException($"Job {job.Id} has no results (status {job.Status}).");
+        }
+
         var body = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, job.OutputDataUri), authenticate: false, allow: [], cancellationToken);
         return AzureResultHistogram.Parse(body);
     }
@@ -109,7 +121,10 @@ public sealed class AzureQuantumClient(HttpClient http, TokenCredential credenti
         {
             var request = new HttpRequestMessage(method, uri);
             if (body is not null)
+            {
                 request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+            }
+
             return request;
         }, authenticate, allow: [], cancellationToken);
         return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
@@ -133,10 +148,16 @@ public sealed class AzureQuantumClient(HttpClient http, TokenCredential credenti
                 using var response = await http.SendAsync(request, cancellationToken);
                 var content = await response.Content.ReadAsStringAsync(cancellationToken);
                 if (response.IsSuccessStatusCode || allow.Contains(response.StatusCode))
+                {
                     return content;
+                }
+
                 failure = $"{(int)response.StatusCode} {response.ReasonPhrase}: {ErrorMessage(content)}";
                 if (!Transient.Contains(response.StatusCode))
+                {
                     throw new AzureQuantumException($"Azure Quantum refused {request.Method} {request.RequestUri!.AbsolutePath}: {failure}");
+                }
+
                 retryAfter = response.Headers.RetryAfter?.Delta ?? (response.Headers.RetryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
             }
             catch (HttpRequestException e)
@@ -145,7 +166,10 @@ public sealed class AzureQuantumClient(HttpClient http, TokenCredential credenti
             }
 
             if (attempt >= options.MaxRetries)
+            {
                 throw new AzureQuantumException($"Azure Quantum did not answer {request.Method} {request.RequestUri!.AbsolutePath} after {attempt + 1} attempts: {failure}");
+            }
+
             var delay = retryAfter is { } ra && ra > TimeSpan.Zero ? ra : options.RetryDelay * Math.Pow(2, attempt);
             logger.LogWarning("Transient failure ({Failure}); retry {Attempt} of {Max} in {Delay}", failure, attempt + 1, options.MaxRetries, delay);
             await Task.Delay(delay, cancellationToken);

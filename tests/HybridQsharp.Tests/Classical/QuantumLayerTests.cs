@@ -8,7 +8,6 @@ using HybridQsharp.Quantum.Qsharp;
 using HybridQsharp.Quantum.Simulation;
 using HybridQsharp.Quantum.Tapes;
 using HybridQsharp.Tests.Quantum;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HybridQsharp.Tests.Classical;
@@ -195,7 +194,7 @@ public sealed class QuantumLayerTests(QsharpRuntimeFixture fixture)
         var generator = new Generator(9);
         using var input = rand([4, 16], ScalarType.Float64, generator: generator);
         var gradients = new List<double[]>();
-        foreach (IGradientMethod method in new IGradientMethod[] { ParameterShift.Instance, AdjointDifferentiation.Instance })
+        foreach (var method in new IGradientMethod[] { ParameterShift.Instance, AdjointDifferentiation.Instance })
         {
             var layer = new QuantumLayer(new QuantumCircuitExecution(circuit, tape, new NativeBackend(_simulator), method), Encoding.Amplitude, new Generator(10));
             Assert.Equal(2, layer.OutputWidth);

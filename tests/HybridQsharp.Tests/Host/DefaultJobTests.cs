@@ -25,7 +25,10 @@ public sealed class DefaultJobTests : IDisposable
         Assert.True(outcome.ExitCode == 0, $"exit {outcome.ExitCode}:\n{outcome.StandardError}");
 
         foreach (var file in new[] { "config.json", "metrics.csv", "metrics.json", "report.md", "report.html", "run.log" })
+        {
             Assert.True(new FileInfo(Path.Combine(run, file)).Length > 0, $"{file} is missing or empty");
+        }
+
         foreach (var model in new[] { "hybrid", "classical" })
         {
             Assert.True(File.Exists(Path.Combine(run, "checkpoints", model, "last.ckpt")));
@@ -67,7 +70,10 @@ public sealed class DefaultJobTests : IDisposable
     {
         var header = new byte[24];
         using (var stream = File.OpenRead(path))
+        {
             stream.ReadExactly(header);
+        }
+
         Assert.Equal(0x89, header[0]);
         Assert.Equal((byte)'P', header[1]);
         return (BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(20)));

@@ -3,7 +3,6 @@ using HybridQsharp.Classical.Torch;
 using HybridQsharp.Classical.Training;
 using HybridQsharp.Host.Experiments;
 using HybridQsharp.Tests.Classical.Training;
-using HybridQsharp.Tests.Host.Circuits;
 using Microsoft.Extensions.Logging.Abstractions;
 using TorchSharp;
 using Xunit.Abstractions;

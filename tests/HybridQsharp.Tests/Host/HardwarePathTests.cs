@@ -1,18 +1,11 @@
-using HybridQsharp.Classical.Data.Datasets;
 using HybridQsharp.Classical.Models;
-using HybridQsharp.Classical.QuantumLayers;
 using HybridQsharp.Classical.Torch;
-using HybridQsharp.Classical.Training;
 using HybridQsharp.Host.Experiments;
 using HybridQsharp.Host.Inference;
-using HybridQsharp.Host.Runs;
-using HybridQsharp.Quantum.Backends;
-using HybridQsharp.Quantum.Circuits;
 using HybridQsharp.Quantum.Simulation;
 using HybridQsharp.Quantum.Tapes;
 using HybridQsharp.Tests.Quantum;
 using Microsoft.Extensions.Logging.Abstractions;
-using TorchSharp;
 
 namespace HybridQsharp.Tests.Host;
 
@@ -53,7 +46,10 @@ public sealed class HardwarePathTests(QsharpRuntimeFixture fixture) : IAsyncLife
             var text = await File.ReadAllTextAsync(written[s].TextPath);
             Assert.Matches("__quantum__qis__(mz|mresetz|m)__body", text);
             if (QirExport.FindOnPath("llvm-as") is not null)
+            {
                 Assert.True(new FileInfo(written[s].BitcodePath!).Length > 0, "llvm-as produced no bitcode");
+            }
+
             var tape = ConstantTape(QirGateReader.Read(text), trained.HybridExecution.Circuit.Qubits);
             var z = simulator.Expectations(tape, tape.EvaluateAngles([], 1), 1);
             Assert.Equal(exact.Expectations[s], z, (a, b) => Math.Abs(a - b) < 1e-9);

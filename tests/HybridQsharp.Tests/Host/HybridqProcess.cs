@@ -19,9 +19,15 @@ public static class HybridqProcess
             UseShellExecute = false,
         };
         foreach (var argument in arguments)
+        {
             start.ArgumentList.Add(argument);
+        }
+
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
             start.Environment[key] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -17,7 +17,10 @@ public sealed class InterruptTests : IDisposable
         string[] arguments = ["train", "--model", "classical", "--limit", "1024", "--epochs", "4", "--out", run];
         var start = new ProcessStartInfo(HybridqProcess.Executable) { WorkingDirectory = folder, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var a in arguments)
+        {
             start.ArgumentList.Add(a);
+        }
+
         start.Environment["CI"] = "1";
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
@@ -26,10 +29,16 @@ public sealed class InterruptTests : IDisposable
         var last = Path.Combine(run, "checkpoints", "classical", "last.ckpt");
         var waited = Stopwatch.StartNew();
         while (!File.Exists(last) && !process.HasExited && waited.Elapsed < TimeSpan.FromMinutes(3))
+        {
             await Task.Delay(100);
+        }
+
         Assert.True(File.Exists(last), $"no checkpoint appeared:\n{(process.HasExited ? await stderr : "still running")}");
         using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
             await kill.WaitForExitAsync();
+        }
+
         await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
         var log = await stderr;
 

@@ -34,7 +34,10 @@ public sealed class BackendAgreementCheckTests(QsharpRuntimeFixture fixture)
         {
             var copy = angles.ToArray();
             for (var c = 0; c < circuits; c++)
+            {
                 copy[((c + 1) * tape.AngleCount) - 1] = 0;
+            }
+
             return inner.ExpectationsAsync(tape, copy, circuits, cancellationToken);
         }
     }

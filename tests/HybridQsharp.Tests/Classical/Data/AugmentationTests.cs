@@ -1,5 +1,5 @@
-using HybridQsharp.Classical.Data.Datasets;
 using HybridQsharp.Classical.Data;
+using HybridQsharp.Classical.Data.Datasets;
 using HybridQsharp.Classical.Torch;
 
 namespace HybridQsharp.Tests.Classical.Data;
@@ -18,7 +18,9 @@ public sealed class AugmentationTests
         var image = Pattern(1, 5, 6);
         var output = Apply(ImageAugmentation.None, image, 1, 5, 6, new Normalization([0.5f], [0.25f]), seed: 1);
         for (var i = 0; i < image.Length; i++)
+        {
             Assert.Equal(((image[i] / 255.0) - 0.5) / 0.25, output[i], 1e-5);
+        }
     }
 
     [Fact]
@@ -29,7 +31,9 @@ public sealed class AugmentationTests
         for (var y = 0; y < 4; y++)
         {
             for (var x = 0; x < 5; x++)
+            {
                 Assert.Equal(image[(y * 5) + 4 - x], flipped[(y * 5) + x]);
+            }
         }
     }
 

@@ -1,10 +1,10 @@
-using HybridQsharp.Classical.Data.Datasets;
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using HybridQsharp.Classical.Data;
+using HybridQsharp.Classical.Data.Datasets;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HybridQsharp.Tests.Classical.Data;
@@ -52,7 +52,10 @@ public sealed class DatasetDownloadTests : IDisposable
         using (var file = File.Create(link))
         using (var gzip = new GZipStream(file, CompressionLevel.Fastest))
         using (var writer = new TarWriter(gzip))
+        {
             writer.WriteEntry(new PaxTarEntry(TarEntryType.SymbolicLink, "set/passwd") { LinkName = "/etc/passwd" });
+        }
+
         var target = Path.Combine(folder, "out");
         Directory.CreateDirectory(target);
 
@@ -77,7 +80,9 @@ public sealed class DatasetDownloadTests : IDisposable
         using (var writer = new TarWriter(gzip))
         {
             foreach (var (name, data) in entries)
+            {
                 writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(data) });
+            }
         }
 
         return memory.ToArray();

@@ -1,7 +1,7 @@
-using HybridQsharp.Classical.Data.Datasets;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using HybridQsharp.Classical.Data;
+using HybridQsharp.Classical.Data.Datasets;
 
 namespace HybridQsharp.Tests.Classical.Data;
 
@@ -171,7 +171,9 @@ public sealed class DatasetReaderTests : IDisposable
             for (var row = 0; row < 96; row++)
             {
                 for (var column = 0; column < 96; column++)
+                {
                     stored[(c * 96 * 96) + (column * 96) + row] = upright[(c * 96 * 96) + (row * 96) + column];
+                }
             }
         }
 
@@ -231,7 +233,10 @@ public sealed class DatasetReaderTests : IDisposable
         var header = new byte[4 + (4 * dimensions.Length)];
         BinaryPrimitives.WriteInt32BigEndian(header, magic);
         for (var i = 0; i < dimensions.Length; i++)
+        {
             BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4 + (4 * i)), dimensions[i]);
+        }
+
         return [.. header, .. data];
     }
 }

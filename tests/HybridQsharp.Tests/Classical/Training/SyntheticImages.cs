@@ -1,5 +1,4 @@
 using HybridQsharp.Classical.Data;
-using HybridQsharp.Classical.Training;
 using static TorchSharp.torch;
 
 namespace HybridQsharp.Tests.Classical.Training;
@@ -46,7 +45,10 @@ public sealed class SyntheticImages : IBatchStream
     {
         var order = Enumerable.Range(0, Count).ToArray();
         if (shuffle)
+        {
             new Random(HashCode.Combine(seed, epoch)).Shuffle(order);
+        }
+
         for (var start = 0; start < Count; start += batchSize)
         {
             var indices = order.Skip(start).Take(batchSize).ToArray();

@@ -6,7 +6,6 @@ using HybridQsharp.Classical.Training;
 using HybridQsharp.Classical.Training.Attacks;
 using HybridQsharp.Quantum.Circuits;
 using Microsoft.Extensions.Logging.Abstractions;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HybridQsharp.Tests.Classical.Training;
@@ -93,7 +92,9 @@ public sealed class TrainerTests : IDisposable
         var progress = new SynchronousProgress(p =>
         {
             if (p.Epoch == cancelAtEpoch && p.Batch == 2)
+            {
                 cancellation.Cancel();
+            }
         });
         return new Trainer(options, NullLogger<Trainer>.Instance).Train(model, train, validation, validation, runFolder, resume, "resume-test", progress, cancellation.Token);
     }

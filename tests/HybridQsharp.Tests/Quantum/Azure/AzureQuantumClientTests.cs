@@ -66,7 +66,10 @@ public sealed class AzureQuantumClientTests
     {
         using var server = new RecordedAzureQuantumServer("Succeeded");
         for (var i = 0; i < 5; i++)
+        {
             server.FailuresBeforeSuccess.Enqueue((503, null));
+        }
+
         var client = Client(server, maxRetries: 2);
 
         var thrown = await Assert.ThrowsAsync<AzureQuantumException>(() => client.GetJobAsync("sample-0004", CancellationToken.None));

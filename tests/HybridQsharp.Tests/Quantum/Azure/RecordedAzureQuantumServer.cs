@@ -28,7 +28,10 @@ public sealed class RecordedAzureQuantumServer : IDisposable
         listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         listener.Start();
         foreach (var s in statusSequence)
+        {
             statuses.Enqueue(s);
+        }
+
         loop = Task.Run(ServeAsync);
     }
 
@@ -85,7 +88,10 @@ public sealed class RecordedAzureQuantumServer : IDisposable
             catch (Exception e)
             {
                 lock (Violations)
+                {
                     Violations.Add($"server error: {e.Message}");
+                }
+
                 context.Response.StatusCode = 500;
                 context.Response.Close();
             }
@@ -100,7 +106,10 @@ public sealed class RecordedAzureQuantumServer : IDisposable
         using var reader = new StreamReader(request.InputStream);
         var body = request.HasEntityBody ? await ReadBytesAsync(request.InputStream) : [];
         lock (Log)
+        {
             Log.Add($"{request.HttpMethod} {path}");
+        }
+
         const string workspace = "/subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.Quantum/workspaces/ws-1/";
 
         if (path.StartsWith(workspace, StringComparison.Ordinal))
@@ -120,7 +129,10 @@ public sealed class RecordedAzureQuantumServer : IDisposable
             {
                 var job = JsonNode.Parse(body)!.AsObject();
                 foreach (var field in new[] { "id", "name", "containerUri", "inputDataUri", "inputDataFormat", "outputDataFormat", "providerId", "target", "inputParams" })
+                {
                     Expect(job[field] is not null, $"job body lacks {field}");
+                }
+
                 Expect(job["inputDataFormat"]?.GetValue<string>() == "qir.v1", "inputDataFormat");
                 Expect(rest == $"jobs/{job["id"]}", "job id in path and body differ");
                 SubmittedJob = job;
@@ -135,7 +147,10 @@ public sealed class RecordedAzureQuantumServer : IDisposable
                 if (FailuresBeforeSuccess.TryDequeue(out var failure))
                 {
                     if (failure.RetryAfter is not null)
+                    {
                         context.Response.Headers["Retry-After"] = failure.RetryAfter;
+                    }
+
                     await RespondAsync(context, failure.Status, """{"error": {"code": "Throttled", "message": "try later"}}""");
                     return;
                 }
@@ -144,9 +159,15 @@ public sealed class RecordedAzureQuantumServer : IDisposable
                 var id = rest["jobs/".Length..];
                 var details = new JsonObject { ["id"] = id, ["status"] = status };
                 if (status == "Succeeded")
+                {
                     details["outputDataUri"] = $"{Endpoint}blob/job-{id}/rawOutputData?sig=fake";
+                }
+
                 if (status == "Failed")
+                {
                     details["errorData"] = new JsonObject { ["code"] = FailureCode, ["message"] = FailureMessage };
+                }
+
                 await RespondAsync(context, 200, details.ToJsonString());
                 return;
             }
@@ -187,7 +208,9 @@ public sealed class RecordedAzureQuantumServer : IDisposable
         if (!condition)
         {
             lock (Violations)
+            {
                 Violations.Add(violation);
+            }
         }
     }
 

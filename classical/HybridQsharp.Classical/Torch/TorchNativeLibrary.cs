@@ -19,7 +19,7 @@ public static partial class TorchNativeLibrary
 {
     private const string GlueName = "LibTorchSharp";
     private static readonly Lock Gate = new();
-    private static bool loaded;
+    private static bool _loaded;
 
     /// <summary>Makes TorchSharp loadable; cheap after the first call.</summary>
     /// <exception cref="TorchUnavailableException">The natives are missing or cannot load.</exception>
@@ -27,14 +27,14 @@ public static partial class TorchNativeLibrary
     {
         lock (Gate)
         {
-            if (loaded)
+            if (_loaded)
             {
                 return;
             }
             // libgomp reads its wait policy when libtorch loads, so it is set first.
             TorchThreading.Configure();
             LoadGlue(logger);
-            loaded = true;
+            _loaded = true;
         }
     }
 

@@ -5,18 +5,18 @@ namespace HybridQsharp.Host.Logging;
 /// <summary>Writes every log line of a run to the run folder's log file, as the console shows them.</summary>
 public sealed class RunLogFileProvider(string path) : ILoggerProvider
 {
-    private readonly StreamWriter writer = new(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
-    private readonly Lock gate = new();
-    private bool disposed;
+    private readonly StreamWriter _writer = new(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
+    private readonly Lock _gate = new();
+    private bool _disposed;
 
     public ILogger CreateLogger(string categoryName) => new FileLogger(this, categoryName);
 
     public void Dispose()
     {
-        lock (gate)
+        lock (_gate)
         {
-            disposed = true;
-            writer.Dispose();
+            _disposed = true;
+            _writer.Dispose();
         }
     }
 
@@ -27,11 +27,11 @@ public sealed class RunLogFileProvider(string path) : ILoggerProvider
     private void Write(string line)
     {
         // The logger factory outlives a run; lines after the run ends go to the console only.
-        lock (gate)
+        lock (_gate)
         {
-            if (!disposed)
+            if (!_disposed)
             {
-                writer.WriteLine(line);
+                _writer.WriteLine(line);
             }
         }
     }

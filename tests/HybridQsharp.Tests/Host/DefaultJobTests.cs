@@ -12,15 +12,15 @@ namespace HybridQsharp.Tests.Host;
 /// </summary>
 public sealed class DefaultJobTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("hq-e2e-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("hq-e2e-").FullName;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public async Task TheDefaultJobWritesTheWholeRunFolder()
     {
-        var run = Path.Combine(folder, "run");
-        var outcome = await HybridqProcess.RunAsync(folder, new Dictionary<string, string> { ["CI"] = "1" }, TimeSpan.FromMinutes(10),
+        var run = Path.Combine(_folder, "run");
+        var outcome = await HybridqProcess.RunAsync(_folder, new Dictionary<string, string> { ["CI"] = "1" }, TimeSpan.FromMinutes(10),
             "--limit", "256", "--epochs", "2", "--out", run);
         Assert.True(outcome.ExitCode == 0, $"exit {outcome.ExitCode}:\n{outcome.StandardError}");
 

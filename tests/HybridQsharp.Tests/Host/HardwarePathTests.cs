@@ -17,8 +17,8 @@ namespace HybridQsharp.Tests.Host;
 [Collection(QsharpCollection.Name)]
 public sealed class HardwarePathTests(QsharpRuntimeFixture fixture) : IAsyncLifetime
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("hq-hardware-").FullName;
-    private readonly TestHost host = new([new("Experiment:Limit", "64")]);
+    private readonly string _folder = Directory.CreateTempSubdirectory("hq-hardware-").FullName;
+    private readonly TestHost _host = new([new("Experiment:Limit", "64")]);
 
     static HardwarePathTests() => TorchNativeLibrary.EnsureLoaded();
 
@@ -26,18 +26,18 @@ public sealed class HardwarePathTests(QsharpRuntimeFixture fixture) : IAsyncLife
 
     public async Task DisposeAsync()
     {
-        await host.DisposeAsync();
-        Directory.Delete(folder, recursive: true);
+        await _host.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
     }
 
     [Fact]
     public async Task QirOfASampleReliftsToTheCheckpointsExactExpectations()
     {
         using var trained = await Checkpoint();
-        var samples = host.Get<TrainedRunLoader>().TestSamples(trained, 3, CancellationToken.None);
+        var samples = _host.Get<TrainedRunLoader>().TestSamples(trained, 3, CancellationToken.None);
         var exact = HybridInference.Exact(trained, samples);
 
-        var written = await new QirExport(fixture.Runtime, NullLogger<QirExport>.Instance).WriteAsync(trained, samples, Path.Combine(folder, "qir"), CancellationToken.None);
+        var written = await new QirExport(fixture.Runtime, NullLogger<QirExport>.Instance).WriteAsync(trained, samples, Path.Combine(_folder, "qir"), CancellationToken.None);
 
         Assert.Equal(3, written.Count);
         var simulator = new StateVectorSimulator();
@@ -60,7 +60,7 @@ public sealed class HardwarePathTests(QsharpRuntimeFixture fixture) : IAsyncLife
     public async Task TenThousandShotsLieWithinFourStandardErrorsOfExact()
     {
         using var trained = await Checkpoint();
-        var samples = host.Get<TrainedRunLoader>().TestSamples(trained, 5, CancellationToken.None);
+        var samples = _host.Get<TrainedRunLoader>().TestSamples(trained, 5, CancellationToken.None);
         var exact = HybridInference.Exact(trained, samples);
 
         var sampled = await new HybridInference(fixture.Runtime).ShotsAsync(trained, samples, 10_000, null, CancellationToken.None);
@@ -80,8 +80,8 @@ public sealed class HardwarePathTests(QsharpRuntimeFixture fixture) : IAsyncLife
     // path computes the same circuit for the same bound parameters.
     private async Task<TrainedRun> Checkpoint()
     {
-        var run = await RandomHybridRun.WriteAsync(Path.Combine(folder, "run"), fixture.Lifter);
-        return await host.Get<TrainedRunLoader>().LoadAsync(run, ModelKind.Hybrid, CancellationToken.None);
+        var run = await RandomHybridRun.WriteAsync(Path.Combine(_folder, "run"), fixture.Lifter);
+        return await _host.Get<TrainedRunLoader>().LoadAsync(run, ModelKind.Hybrid, CancellationToken.None);
     }
 
     internal static CircuitTape ConstantTape(IReadOnlyList<QirGate> gates, int qubits)

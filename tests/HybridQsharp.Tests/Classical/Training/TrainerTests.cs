@@ -14,11 +14,11 @@ namespace HybridQsharp.Tests.Classical.Training;
 public sealed class TrainerTests : IDisposable
 {
     private static readonly PaperArchitecture Tiny = new MnistDataset().Architecture with { ImageSize = 8 };
-    private readonly string folder = Directory.CreateTempSubdirectory("hq-trainer-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("hq-trainer-").FullName;
 
     static TrainerTests() => TorchNativeLibrary.EnsureLoaded();
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public void PgdStaysInTheEpsilonBallAndLowersAccuracyOfATrainedModel()
@@ -28,7 +28,7 @@ public sealed class TrainerTests : IDisposable
         random.manual_seed(1);
         using var model = PaperModels.Classical(Tiny);
         var data = new SyntheticImages(256, 10, 8, seed: 1, shuffle: true, noise: 0.2);
-        trainer.Train(model, data, data, null, folder, resume: false, "pgd", null, CancellationToken.None);
+        trainer.Train(model, data, data, null, _folder, resume: false, "pgd", null, CancellationToken.None);
         model.eval();
         var clean = trainer.Evaluate(model, data).Accuracy;
 
@@ -55,9 +55,9 @@ public sealed class TrainerTests : IDisposable
         var train = new SyntheticImages(192, 10, 8, seed: 2, shuffle: true);
         var validation = new SyntheticImages(64, 10, 8, seed: 3, shuffle: false);
 
-        var straight = Run(Path.Combine(folder, "straight"), options, train, validation, resume: false, cancelAtEpoch: null);
+        var straight = Run(Path.Combine(_folder, "straight"), options, train, validation, resume: false, cancelAtEpoch: null);
 
-        var interruptedFolder = Path.Combine(folder, "interrupted");
+        var interruptedFolder = Path.Combine(_folder, "interrupted");
         var first = Run(interruptedFolder, options, train, validation, resume: false, cancelAtEpoch: 2);
         Assert.False(first.Completed);
         Assert.Single(first.History);
@@ -78,7 +78,7 @@ public sealed class TrainerTests : IDisposable
     [Fact]
     public void ACorruptCheckpointIsReportedByName()
     {
-        var path = Path.Combine(folder, "last.ckpt");
+        var path = Path.Combine(_folder, "last.ckpt");
         File.WriteAllText(path, "HQCKPT1\nnot really");
         var thrown = Assert.Throws<CheckpointException>(() => TrainingCheckpoint.Load(path));
         Assert.Contains(path, thrown.Message);

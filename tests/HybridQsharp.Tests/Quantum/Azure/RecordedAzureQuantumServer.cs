@@ -15,9 +15,9 @@ namespace HybridQsharp.Tests.Quantum.Azure;
 public sealed class RecordedAzureQuantumServer : IDisposable
 {
     public const string Token = "test-token-not-a-secret";
-    private readonly HttpListener listener = new();
-    private readonly Task loop;
-    private readonly ConcurrentQueue<string> statuses = new();
+    private readonly HttpListener _listener = new();
+    private readonly Task _loop;
+    private readonly ConcurrentQueue<string> _statuses = new();
 
     public RecordedAzureQuantumServer(params string[] statusSequence)
     {
@@ -25,14 +25,14 @@ public sealed class RecordedAzureQuantumServer : IDisposable
         probe.Start();
         Port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
-        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        listener.Start();
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Start();
         foreach (var s in statusSequence)
         {
-            statuses.Enqueue(s);
+            _statuses.Enqueue(s);
         }
 
-        loop = Task.Run(ServeAsync);
+        _loop = Task.Run(ServeAsync);
     }
 
     public int Port { get; }
@@ -56,11 +56,11 @@ public sealed class RecordedAzureQuantumServer : IDisposable
 
     public void Dispose()
     {
-        listener.Stop();
-        listener.Close();
+        _listener.Stop();
+        _listener.Close();
         try
         {
-            loop.Wait(TimeSpan.FromSeconds(2));
+            _loop.Wait(TimeSpan.FromSeconds(2));
         }
         catch (AggregateException)
         {
@@ -69,12 +69,12 @@ public sealed class RecordedAzureQuantumServer : IDisposable
 
     private async Task ServeAsync()
     {
-        while (listener.IsListening)
+        while (_listener.IsListening)
         {
             HttpListenerContext context;
             try
             {
-                context = await listener.GetContextAsync();
+                context = await _listener.GetContextAsync();
             }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
             {
@@ -155,7 +155,7 @@ public sealed class RecordedAzureQuantumServer : IDisposable
                     return;
                 }
 
-                var status = statuses.TryDequeue(out var next) ? next : "Succeeded";
+                var status = _statuses.TryDequeue(out var next) ? next : "Succeeded";
                 var id = rest["jobs/".Length..];
                 var details = new JsonObject { ["id"] = id, ["status"] = status };
                 if (status == "Succeeded")

@@ -14,7 +14,8 @@ public static class Cifar100Reader
         var bytes = DatasetFile.ReadAll(path);
         if (bytes.Length == 0 || bytes.Length % RecordSize != 0)
         {
-            throw new DatasetFormatException($"{path}: wrong length {bytes.Length:N0} bytes; CIFAR-100 records are {RecordSize:N0} bytes each (truncated or not the binary version).");
+            throw new DatasetFormatException($"{path}: wrong length {bytes.Length:N0} bytes; CIFAR-100 records are {RecordSize:N0} bytes each " +
+                $"(truncated or not the binary version).");
         }
 
         var count = bytes.Length / RecordSize;

@@ -14,7 +14,8 @@ public sealed record DatasetArchive(Uri Url, string FileName, long Size, string?
         var length = new FileInfo(path).Length;
         if (length != Size)
         {
-            throw new DatasetFormatException($"{path}: {length:N0} bytes, but the published {FileName} has {Size:N0} (incomplete or a different file).");
+            throw new DatasetFormatException(
+                $"{path}: {length:N0} bytes, but the published {FileName} has {Size:N0} (incomplete or a different file).");
         }
 
         using var stream = File.OpenRead(path);

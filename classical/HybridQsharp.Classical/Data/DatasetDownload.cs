@@ -45,7 +45,8 @@ public sealed class DatasetDownload(HttpClient http, ILogger<DatasetDownload> lo
             }
             catch (HttpRequestException e)
             {
-                throw new DatasetFormatException($"cannot download {archive.Url} ({e.Message}); download {archive.FileName} yourself, extract it and pass --data-dir.");
+                throw new DatasetFormatException(
+                    $"cannot download {archive.Url} ({e.Message}); download {archive.FileName} yourself, extract it and pass --data-dir.");
             }
             finally
             {

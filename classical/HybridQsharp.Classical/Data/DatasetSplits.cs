@@ -35,7 +35,8 @@ public sealed record DatasetSplits(ImageSet Train, ImageSet Validation, ImageSet
             if (split.Count == 0)
             {
                 throw new DatasetFormatException(
-                    $"The {name} split is empty ({officialTrain.Count:N0} official train images, {officialTest.Count:N0} test images); every split needs at least one image.");
+                    $"The {name} split is empty ({officialTrain.Count:N0} official train images, {officialTest.Count:N0} test images); " +
+                    $"every split needs at least one image.");
             }
         }
 

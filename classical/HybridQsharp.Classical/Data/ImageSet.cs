@@ -10,7 +10,8 @@ public sealed class ImageSet
     {
         if (pixels.Length != (long)labels.Length * channels * height * width)
         {
-            throw new ArgumentException($"{labels.Length} labels need {(long)labels.Length * channels * height * width} pixel bytes, got {pixels.Length}.", nameof(pixels));
+            throw new ArgumentException(
+                $"{labels.Length} labels need {(long)labels.Length * channels * height * width} pixel bytes, got {pixels.Length}.", nameof(pixels));
         }
 
         Pixels = pixels;

@@ -15,7 +15,8 @@ public static class Stl10Reader
         var raw = DatasetFile.ReadAll(imagesPath);
         if (raw.Length == 0 || raw.Length % ImageBytes != 0)
         {
-            throw new DatasetFormatException($"{imagesPath}: wrong length {raw.Length:N0} bytes; STL-10 images are {ImageBytes:N0} bytes each (truncated or not the binary version).");
+            throw new DatasetFormatException($"{imagesPath}: wrong length {raw.Length:N0} bytes; STL-10 images are {ImageBytes:N0} bytes each " +
+                $"(truncated or not the binary version).");
         }
 
         var labelBytes = DatasetFile.ReadAll(labelsPath);
@@ -51,7 +52,8 @@ public static class Stl10Reader
                 }
             }
         });
-        return new ImageSet(pixels, labels, 3, Side, Side, classNames ?? ["airplane", "bird", "car", "cat", "deer", "dog", "horse", "monkey", "ship", "truck"]);
+        return new ImageSet(pixels, labels, 3, Side, Side,
+            classNames ?? ["airplane", "bird", "car", "cat", "deer", "dog", "horse", "monkey", "ship", "truck"]);
     }
 
     /// <summary>class_names.txt: one name per line.</summary>

@@ -19,7 +19,8 @@ public sealed class ClassicalClassifier : ImageClassifier
         var inChannels = architecture.InputChannels;
         for (var i = 0; i < architecture.ClassicalChannels.Length; i++)
         {
-            blocks.Add(($"block{i + 1}", new ConvBlock($"block{i + 1}", inChannels, architecture.ClassicalChannels[i], i < architecture.ClassicalPooledBlocks)));
+            blocks.Add(($"block{i + 1}",
+                new ConvBlock($"block{i + 1}", inChannels, architecture.ClassicalChannels[i], i < architecture.ClassicalPooledBlocks)));
             inChannels = architecture.ClassicalChannels[i];
         }
 

@@ -22,7 +22,8 @@ public sealed class HybridClassifier : ImageClassifier
     /// <param name="quantumInputs">Reducer outputs the layer takes.</param>
     /// <param name="quantumOutputs">Outputs the layer gives (one per qubit).</param>
     /// <param name="softmaxReducer">End the reducer in Softmax (the paper's amplitude-encoding input).</param>
-    public HybridClassifier(PaperArchitecture architecture, nn.Module<Tensor, Tensor> quantum, int quantumInputs, int quantumOutputs, bool softmaxReducer,
+    public HybridClassifier(PaperArchitecture architecture, nn.Module<Tensor, Tensor> quantum, int quantumInputs, int quantumOutputs,
+        bool softmaxReducer,
         ModelKind kind = ModelKind.Hybrid)
         : base($"{architecture.Dataset}-{kind.Key()}")
     {
@@ -32,7 +33,8 @@ public sealed class HybridClassifier : ImageClassifier
         var inChannels = architecture.InputChannels;
         for (var i = 0; i < architecture.HybridChannels.Length; i++)
         {
-            blocks.Add(($"block{i + 1}", new ConvBlock($"block{i + 1}", inChannels, architecture.HybridChannels[i], i < architecture.HybridPooledBlocks)));
+            blocks.Add(
+                ($"block{i + 1}", new ConvBlock($"block{i + 1}", inChannels, architecture.HybridChannels[i], i < architecture.HybridPooledBlocks)));
             inChannels = architecture.HybridChannels[i];
         }
 
@@ -54,7 +56,8 @@ public sealed class HybridClassifier : ImageClassifier
 
         reducer = nn.Sequential(reducerLayers);
         this.quantum = quantum;
-        head = new ClassifierHead("head", quantumOutputs, PaperArchitecture.HybridHeadHidden, architecture.ClassCount, PaperArchitecture.HybridDropout);
+        head =
+            new ClassifierHead("head", quantumOutputs, PaperArchitecture.HybridHeadHidden, architecture.ClassCount, PaperArchitecture.HybridDropout);
         RegisterComponents();
         Stages = [("features", features), ("reducer", reducer), ("quantum", this.quantum), ("head", head)];
     }

@@ -26,7 +26,8 @@ public sealed class QuantumLayer : nn.Module<Tensor, Tensor>
         var circuit = execution.Circuit;
         if (encoding == Encoding.Amplitude && BuiltInClassifiers.FeatureCount(encoding, circuit.Qubits) != circuit.FeatureCount)
         {
-            throw new ArgumentException($"{circuit.Operation} takes {circuit.FeatureCount} features, which does not fit {encoding} encoding on {circuit.Qubits} qubits.", nameof(encoding));
+            throw new ArgumentException($"{circuit.Operation} takes {circuit.FeatureCount} features, which does not fit {encoding} encoding on " +
+                $"{circuit.Qubits} qubits.", nameof(encoding));
         }
 
         Execution = execution;
@@ -59,7 +60,8 @@ public sealed class QuantumLayer : nn.Module<Tensor, Tensor>
     {
         if (input.dim() != 2 || input.shape[1] != InputWidth)
         {
-            throw new ArgumentException($"The quantum layer expects {InputWidth} inputs per sample, got shape [{string.Join(", ", input.shape)}].", nameof(input));
+            throw new ArgumentException($"The quantum layer expects {InputWidth} inputs per sample, got shape [{string.Join(", ", input.shape)}].",
+                nameof(input));
         }
 
         return QuantumFunction.Apply(input, weights, Execution, EncodingMap);

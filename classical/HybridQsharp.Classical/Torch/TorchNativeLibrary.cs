@@ -65,7 +65,8 @@ public static partial class TorchNativeLibrary
 
         var patched = PatchedCopy(original, missing);
         logger?.LogInformation(
-            "This machine's libstdc++ lacks {Versions}, which TorchSharp's glue names only as a link anchor; loading a copy that marks it optional ({Path})",
+            "This machine's libstdc++ lacks {Versions}, which TorchSharp's glue names only as a link anchor; " +
+            "loading a copy that marks it optional ({Path})",
             string.Join(", ", missing), patched);
         var directory = Path.GetDirectoryName(original)!;
         // The copy sits elsewhere, so its $ORIGIN run path cannot find libtorch; load the
@@ -85,7 +86,8 @@ public static partial class TorchNativeLibrary
         }
         catch (DllNotFoundException e)
         {
-            throw new TorchUnavailableException($"TorchSharp's native library does not load even with {string.Join(", ", missing)} made optional: {e.Message}");
+            throw new TorchUnavailableException(
+                $"TorchSharp's native library does not load even with {string.Join(", ", missing)} made optional: {e.Message}");
         }
         NativeLibrary.SetDllImportResolver(typeof(torch).Assembly,
             (name, _, _) => name == GlueName ? handle : IntPtr.Zero);
@@ -101,7 +103,8 @@ public static partial class TorchNativeLibrary
         };
         return candidates.FirstOrDefault(File.Exists)
             ?? throw new TorchUnavailableException(
-                $"TorchSharp's native library libLibTorchSharp.so is not next to TorchSharp.dll ({directory}); restore the TorchSharp-cpu package (dotnet restore)");
+                $"TorchSharp's native library libLibTorchSharp.so is not next to TorchSharp.dll ({directory}); " +
+                $"restore the TorchSharp-cpu package (dotnet restore)");
     }
 
     private static string PatchedCopy(string original, IReadOnlyList<string> versions)

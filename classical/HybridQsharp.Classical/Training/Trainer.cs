@@ -47,14 +47,16 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             var checkpoint = TrainingCheckpoint.Load(lastPath);
             if (checkpoint.State.Configuration != configuration)
             {
-                throw new CheckpointException($"{lastPath} was written with different settings; resume with the same options or start a new run folder.");
+                throw new CheckpointException(
+                    $"{lastPath} was written with different settings; resume with the same options or start a new run folder.");
             }
 
             checkpoint.RestoreModel(model);
             checkpoint.RestoreOptimizer(optimizer);
             checkpoint.RestoreRandomState();
             history.AddRange(checkpoint.State.History);
-            (startEpoch, steps, bestAccuracy, bestEpoch) = (checkpoint.State.CompletedEpochs, checkpoint.State.Steps, checkpoint.State.BestValidationAccuracy, checkpoint.State.BestEpoch);
+            (startEpoch, steps, bestAccuracy, bestEpoch) =
+                (checkpoint.State.CompletedEpochs, checkpoint.State.Steps, checkpoint.State.BestValidationAccuracy, checkpoint.State.BestEpoch);
             logger.LogInformation("{Model}: resuming after epoch {Epoch} of {Epochs}", name, startEpoch, options.Epochs);
         }
 
@@ -78,7 +80,8 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             EpochMetrics? metrics;
             try
             {
-                metrics = RunEpoch(model, optimizer, recipe, quantum, train, validation, epoch, ref steps, resources, progress, lastGood, cancellationToken);
+                metrics = RunEpoch(model, optimizer, recipe, quantum, train, validation, epoch, ref steps, resources, progress, lastGood,
+                    cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -89,7 +92,8 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             if (metrics is null)
             {
                 completed = false;
-                logger.LogWarning("{Model}: epoch {Epoch} interrupted; the run resumes from the end of epoch {Last} (--resume)", name, epoch + 1, epoch);
+                logger.LogWarning("{Model}: epoch {Epoch} interrupted; the run resumes from the end of epoch {Last} (--resume)", name, epoch + 1,
+                    epoch);
                 break;
             }
 
@@ -97,14 +101,17 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             if (metrics.ValidationAccuracy > bestAccuracy)
             {
                 (bestAccuracy, bestEpoch) = (metrics.ValidationAccuracy, epoch + 1);
-                TrainingCheckpoint.Capture(model, null, State(kind, epoch + 1, steps, bestAccuracy, bestEpoch, history, configuration), includeRandomState: false).Save(bestPath);
+                TrainingCheckpoint.Capture(model, null, State(kind, epoch + 1, steps, bestAccuracy, bestEpoch, history, configuration),
+                    includeRandomState: false).Save(bestPath);
             }
 
-            TrainingCheckpoint.Capture(model, optimizer, State(kind, epoch + 1, steps, bestAccuracy, bestEpoch, history, configuration), includeRandomState: true).Save(lastPath);
+            TrainingCheckpoint.Capture(model, optimizer, State(kind, epoch + 1, steps, bestAccuracy, bestEpoch, history, configuration),
+                includeRandomState: true).Save(lastPath);
             EpochCompleted?.Invoke(history);
             ProcessResources.CollectBetweenEpochs();
             logger.LogInformation(
-                "{Model} epoch {Epoch}/{Epochs}: train loss {TrainLoss:F4}, val loss {ValLoss:F4}, val acc {ValAcc:P2}, F1 {F1:F4}{Robust}, {Seconds:F1} s (data {Data:F1} s, quantum {Quantum:F1} s)",
+                "{Model} epoch {Epoch}/{Epochs}: train loss {TrainLoss:F4}, val loss {ValLoss:F4}, val acc {ValAcc:P2}, F1 {F1:F4}{Robust}, " +
+                "{Seconds:F1} s (data {Data:F1} s, quantum {Quantum:F1} s)",
                 name, epoch + 1, options.Epochs, metrics.TrainLoss, metrics.ValidationLoss, metrics.ValidationAccuracy, metrics.F1,
                 metrics.Robustness is { } r ? $", PGD acc {r:P2}" : string.Empty, metrics.EpochSeconds, metrics.DataSeconds, metrics.QuantumSeconds);
         }
@@ -152,7 +159,8 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             }
         }
 
-        return new EvaluationResult(samples == 0 ? 0 : lossSum / samples, ClassificationMetrics.FromConfusion(confusion), ToJagged(confusion), samples);
+        return new EvaluationResult(samples == 0 ? 0 : lossSum / samples, ClassificationMetrics.FromConfusion(confusion), ToJagged(confusion),
+            samples);
     }
 
     /// <summary>Accuracy on images of (a prefix of) a split perturbed by <see cref="TrainingOptions.Attack"/>.</summary>
@@ -228,7 +236,8 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
                 {
                     // Stepping on a NaN loss would make every weight NaN; stop with the model as it was.
                     throw new TrainingDivergedException(model.Kind, epoch + 1,
-                        $"{model.Kind.Key()}: the training loss became {lossValue} in epoch {epoch + 1}, batch {batch + 1} of {batches} (learning rate {rate:G4}); " +
+                        $"{model.Kind.Key()}: the training loss became {lossValue} in epoch {epoch + 1}, " +
+                        $"batch {batch + 1} of {batches} (learning rate {rate:G4}); " +
                         $"training stopped before that step; {lastGood}.");
                 }
 
@@ -247,7 +256,8 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
 
             computeSeconds += Stopwatch.GetElapsedTime(computeStart).TotalSeconds;
             batch++;
-            progress?.Report(new TrainingProgress(model.Kind, epoch + 1, options.Epochs, batch, batches, seen / epochWatch.Elapsed.TotalSeconds, lossSum / seen, (double)correct / seen, epochWatch.Elapsed));
+            progress?.Report(new TrainingProgress(model.Kind, epoch + 1, options.Epochs, batch, batches, seen / epochWatch.Elapsed.TotalSeconds,
+                lossSum / seen, (double)correct / seen, epochWatch.Elapsed));
         }
 
         var trainSeconds = epochWatch.Elapsed.TotalSeconds;
@@ -265,7 +275,8 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
         if (!double.IsFinite(evaluation.Loss))
         {
             throw new TrainingDivergedException(model.Kind, epoch + 1,
-                $"{model.Kind.Key()}: the validation loss became {evaluation.Loss} after epoch {epoch + 1} (training loss {(seen == 0 ? 0 : lossSum / seen):G6}); " +
+                $"{model.Kind.Key()}: the validation loss became {evaluation.Loss} after epoch {epoch + 1} (training loss " +
+                $"{(seen == 0 ? 0 : lossSum / seen):G6}); " +
                 $"training stopped without saving that epoch; {lastGood}.");
         }
 
@@ -275,8 +286,10 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             trainSeconds, dataSeconds, computeSeconds - quantumSeconds, quantumSeconds, evaluationWatch.Elapsed.TotalSeconds, cpu, peak, rate);
     }
 
-    private static CheckpointState State(ModelKind model, int epochs, long steps, double best, int bestEpoch, List<EpochMetrics> history, string configuration) =>
-        new() { Model = model, CompletedEpochs = epochs, Steps = steps, BestValidationAccuracy = best, BestEpoch = bestEpoch, History = history.ToList(), Configuration = configuration };
+    private static CheckpointState State(ModelKind model, int epochs, long steps, double best, int bestEpoch, List<EpochMetrics> history,
+        string configuration) =>
+        new() { Model = model, CompletedEpochs = epochs, Steps = steps, BestValidationAccuracy = best, BestEpoch = bestEpoch,
+            History = history.ToList(), Configuration = configuration };
 
     private static void Accumulate(long[,] confusion, Tensor labels, Tensor predictions)
     {

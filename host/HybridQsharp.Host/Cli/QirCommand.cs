@@ -17,7 +17,8 @@ public static class QirCommand
         var run = InferCommand.RunOption();
         var samples = InferCommand.SamplesOption(4);
         var output = new Option<string>("--out") { Description = "Folder for the programs (default <run>/qir)." };
-        var command = new Command("qir", "Write base-profile QIR (.ll, and .bc when llvm-as is installed) for N test samples of a trained hybrid.\n\nExamples:\n  hybridq qir --run runs/mnist-paper --samples 10")
+        var command = new Command("qir", "Write base-profile QIR (.ll, and .bc when llvm-as is installed) for N test samples of a trained hybrid.\n" +
+            "\nExamples:\n  hybridq qir --run runs/mnist-paper --samples 10")
         {
             run, samples, output,
         };

@@ -41,7 +41,8 @@ public sealed class QuantumCircuitPreparation(
         logger.LogInformation(
             "{Operation}: {Gates} gates on {Qubits} qubits, {Features} features, {Weights} weights, outputs {Observables}; " +
             "native tape and the Q# operation agree to {Worst:E1} on {Circuits} random circuits",
-            circuit.Operation, tape.Gates.Count, tape.Qubits, circuit.FeatureCount, circuit.WeightCount, string.Join(", ", circuit.Observables), worst, circuits);
+            circuit.Operation, tape.Gates.Count, tape.Qubits, circuit.FeatureCount, circuit.WeightCount, string.Join(", ", circuit.Observables),
+            worst, circuits);
 
         return new QuantumCircuitExecution(circuit, tape, backend, gradient)
         {
@@ -69,7 +70,8 @@ public sealed class QuantumCircuitPreparation(
 
         if (settings.QsharpFiles.Count == 0)
         {
-            return await BuiltInClassifiers.LoadAsync(runtime, settings.Encoding, settings.Ansatz, settings.Qubits, settings.Layers, program, cancellationToken);
+            return await BuiltInClassifiers.LoadAsync(runtime, settings.Encoding, settings.Ansatz, settings.Qubits, settings.Layers, program,
+                cancellationToken);
         }
 
         var operation = settings.Operation!;

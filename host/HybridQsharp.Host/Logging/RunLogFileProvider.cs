@@ -50,7 +50,8 @@ public sealed class RunLogFileProvider(string path) : ILoggerProvider
             }
 
             var shortCategory = category[(category.LastIndexOf('.') + 1)..];
-            provider.Write($"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {logLevel.ToString().ToLowerInvariant()[..4]} {shortCategory}: {formatter(state, exception)}");
+            provider.Write($"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {logLevel.ToString().ToLowerInvariant()[..4]} {shortCategory}: " +
+                $"{formatter(state, exception)}");
         }
     }
 }

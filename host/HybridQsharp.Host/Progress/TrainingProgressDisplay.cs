@@ -31,7 +31,8 @@ public sealed class TrainingProgressDisplay(ILogger logger, bool interactive, in
 
             _lastDraw = now;
             var filled = (int)Math.Round(BarWidth * (double)value.Batch / value.Batches);
-            var line = $"\r{value.Model.Key(),-9} epoch {value.Epoch}/{value.Epochs} [{new string('#', filled)}{new string('.', BarWidth - filled)}] {value.Batch}/{value.Batches} " +
+            var line = $"\r{value.Model.Key(),-9} epoch {value.Epoch}/{value.Epochs} " +
+                $"[{new string('#', filled)}{new string('.', BarWidth - filled)}] {value.Batch}/{value.Batches} " +
                        $"{value.SamplesPerSecond,7:F0} img/s  ETA {value.EpochRemaining:mm\\:ss}  loss {value.Loss:F4}  acc {value.Accuracy:P1} ";
             Console.Error.Write(line);
             if (last)
@@ -41,8 +42,10 @@ public sealed class TrainingProgressDisplay(ILogger logger, bool interactive, in
         }
         else if (value.Batch % logEvery == 0 || last)
         {
-            logger.LogInformation("{Model} epoch {Epoch}/{Epochs} batch {Batch}/{Batches}: {Rate:F0} img/s, ETA {Eta:mm\\:ss}, loss {Loss:F4}, acc {Accuracy:P1}",
-                value.Model.Key(), value.Epoch, value.Epochs, value.Batch, value.Batches, value.SamplesPerSecond, value.EpochRemaining, value.Loss, value.Accuracy);
+            logger.LogInformation(
+                "{Model} epoch {Epoch}/{Epochs} batch {Batch}/{Batches}: {Rate:F0} img/s, ETA {Eta:mm\\:ss}, loss {Loss:F4}, acc {Accuracy:P1}",
+                value.Model.Key(), value.Epoch, value.Epochs, value.Batch, value.Batches, value.SamplesPerSecond, value.EpochRemaining, value.Loss,
+                value.Accuracy);
         }
     }
 }

@@ -30,7 +30,8 @@ public static class RunMerge
     }
 
     /// <summary>Settings that may differ between merged runs: merging is for repetitions (seeds) of one configuration.</summary>
-    private static readonly HashSet<string> RepetitionSettings = new(StringComparer.OrdinalIgnoreCase) { "seed", "output", "resume", "dataDirectory" };
+    private static readonly HashSet<string> RepetitionSettings =
+        new(StringComparer.OrdinalIgnoreCase) { "seed", "output", "resume", "dataDirectory" };
 
     /// <summary>
     /// Refuses to merge runs that were not started with the same settings apart from the seed (and
@@ -43,7 +44,8 @@ public static class RunMerge
         var (firstFolder, first) = settings[0];
         foreach (var (folder, other) in settings.Skip(1))
         {
-            var keys = first.Keys.Union(other.Keys, StringComparer.OrdinalIgnoreCase).Where(k => !RepetitionSettings.Contains(k)).Order(StringComparer.Ordinal);
+            var keys = first.Keys.Union(other.Keys, StringComparer.OrdinalIgnoreCase).Where(k => !RepetitionSettings.Contains(k))
+                .Order(StringComparer.Ordinal);
             foreach (var key in keys)
             {
                 var a = first.GetValueOrDefault(key, string.Empty);
@@ -51,7 +53,8 @@ public static class RunMerge
                 if (!string.Equals(a, b, StringComparison.OrdinalIgnoreCase))
                 {
                     throw new InvalidDataException(
-                        $"cannot merge {firstFolder} and {folder}: they differ in {key} ({Shown(a)} vs {Shown(b)}); merge runs of one configuration (e.g. seeds).");
+                        $"cannot merge {firstFolder} and {folder}: they differ in {key} ({Shown(a)} vs {Shown(b)}); " +
+                        $"merge runs of one configuration (e.g. seeds).");
                 }
             }
         }

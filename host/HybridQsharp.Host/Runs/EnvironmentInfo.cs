@@ -10,7 +10,8 @@ public static class EnvironmentInfo
     {
         ["cpu"] = CpuModel(),
         ["cores"] = Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["memory_gb"] = (GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024)).ToString("F1", System.Globalization.CultureInfo.InvariantCulture),
+        ["memory_gb"] = (GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024))
+            .ToString("F1", System.Globalization.CultureInfo.InvariantCulture),
         ["os"] = RuntimeInformation.OSDescription,
         ["dotnet"] = RuntimeInformation.FrameworkDescription,
         ["torchsharp"] = PackageVersion("TorchSharp") ?? typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "unknown",

@@ -18,14 +18,17 @@ public sealed class AzureQuantumClient(HttpClient http, TokenCredential credenti
 {
     private const string StorageVersion = "2021-08-06";
     private static readonly HashSet<HttpStatusCode> Transient =
-        [HttpStatusCode.RequestTimeout, HttpStatusCode.TooManyRequests, HttpStatusCode.InternalServerError, HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout];
+        [HttpStatusCode.RequestTimeout, HttpStatusCode.TooManyRequests, HttpStatusCode.InternalServerError, HttpStatusCode.BadGateway,
+            HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout];
 
     /// <summary>Uploads the program and creates the job; returns its id.</summary>
     public async Task<string> SubmitAsync(AzureJobRequest job, CancellationToken cancellationToken)
     {
         var containerName = $"job-{job.Id}";
-        var sas = await SendJsonAsync(HttpMethod.Post, WorkspaceUri("storage/sasUri"), new JsonObject { ["containerName"] = containerName }, authenticate: true, cancellationToken);
-        var containerUri = new Uri(sas?["sasUri"]?.GetValue<string>() ?? throw new AzureQuantumException("The workspace returned no SAS URI for the job container."));
+        var sas = await SendJsonAsync(HttpMethod.Post, WorkspaceUri("storage/sasUri"), new JsonObject { ["containerName"] = containerName },
+            authenticate: true, cancellationToken);
+        var containerUri = new Uri(sas?["sasUri"]?.GetValue<string>()
+            ?? throw new AzureQuantumException("The workspace returned no SAS URI for the job container."));
 
         await SendAsync(() =>
         {
@@ -44,18 +47,21 @@ public sealed class AzureQuantumClient(HttpClient http, TokenCredential credenti
             return request;
         }, authenticate: false, allow: [], cancellationToken);
 
-        await SendJsonAsync(HttpMethod.Put, WorkspaceUri($"jobs/{Uri.EscapeDataString(job.Id)}"), job.Details(options, containerUri, blobUri), authenticate: true, cancellationToken);
+        await SendJsonAsync(HttpMethod.Put, WorkspaceUri($"jobs/{Uri.EscapeDataString(job.Id)}"), job.Details(options, containerUri, blobUri),
+            authenticate: true, cancellationToken);
         logger.LogInformation("Submitted Azure Quantum job {Job} ({Name}) to {Target}", job.Id, job.Name, options.Target);
         return job.Id;
     }
 
     public async Task<AzureJobStatus> GetJobAsync(string jobId, CancellationToken cancellationToken)
     {
-        var details = await SendJsonAsync(HttpMethod.Get, WorkspaceUri($"jobs/{Uri.EscapeDataString(jobId)}"), null, authenticate: true, cancellationToken)
+        var details =
+            await SendJsonAsync(HttpMethod.Get, WorkspaceUri($"jobs/{Uri.EscapeDataString(jobId)}"), null, authenticate: true, cancellationToken)
             ?? throw new AzureQuantumException($"The service returned no details for job {jobId}.");
         var output = details["outputDataUri"]?.GetValue<string>();
         return new AzureJobStatus(details["id"]?.GetValue<string>() ?? jobId, details["status"]?.GetValue<string>() ?? "Unknown",
-            string.IsNullOrEmpty(output) ? null : new Uri(output), details["errorData"]?["code"]?.GetValue<string>(), details["errorData"]?["message"]?.GetValue<string>());
+            string.IsNullOrEmpty(output) ? null : new Uri(output),
+            details["errorData"]?["code"]?.GetValue<string>(), details["errorData"]?["message"]?.GetValue<string>());
     }
 
     /// <summary>Polls until the job ends; a Failed or Cancelled job raises the provider's error.</summary>
@@ -95,7 +101,8 @@ public sealed class AzureQuantumClient(HttpClient http, TokenCredential credenti
             throw new AzureQuantumException($"Job {job.Id} has no results (status {job.Status}).");
         }
 
-        var body = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, job.OutputDataUri), authenticate: false, allow: [], cancellationToken);
+        var body =
+            await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, job.OutputDataUri), authenticate: false, allow: [], cancellationToken);
         return AzureResultHistogram.Parse(body);
     }
 
@@ -130,7 +137,8 @@ public sealed class AzureQuantumClient(HttpClient http, TokenCredential credenti
         return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
     }
 
-    private async Task<string> SendAsync(Func<HttpRequestMessage> create, bool authenticate, HttpStatusCode[] allow, CancellationToken cancellationToken)
+    private async Task<string> SendAsync(Func<HttpRequestMessage> create, bool authenticate, HttpStatusCode[] allow,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -158,7 +166,8 @@ public sealed class AzureQuantumClient(HttpClient http, TokenCredential credenti
                     throw new AzureQuantumException($"Azure Quantum refused {request.Method} {request.RequestUri!.AbsolutePath}: {failure}");
                 }
 
-                retryAfter = response.Headers.RetryAfter?.Delta ?? (response.Headers.RetryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+                retryAfter = response.Headers.RetryAfter?.Delta
+                    ?? (response.Headers.RetryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
             }
             catch (HttpRequestException e)
             {
@@ -167,7 +176,8 @@ public sealed class AzureQuantumClient(HttpClient http, TokenCredential credenti
 
             if (attempt >= options.MaxRetries)
             {
-                throw new AzureQuantumException($"Azure Quantum did not answer {request.Method} {request.RequestUri!.AbsolutePath} after {attempt + 1} attempts: {failure}");
+                throw new AzureQuantumException(
+                    $"Azure Quantum did not answer {request.Method} {request.RequestUri!.AbsolutePath} after {attempt + 1} attempts: {failure}");
             }
 
             var delay = retryAfter is { } ra && ra > TimeSpan.Zero ? ra : options.RetryDelay * Math.Pow(2, attempt);

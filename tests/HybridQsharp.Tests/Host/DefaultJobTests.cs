@@ -36,7 +36,9 @@ public sealed class DefaultJobTests : IDisposable
         }
 
         var pngs = Directory.GetFiles(Path.Combine(run, "figures"), "*.png");
-        var expected = new[] { "training-curves", "resources", "confusion-hybrid", "confusion-classical", "feature-space-hybrid", "feature-space-classical", "samples", "predictions-hybrid", "predictions-classical", "metric-comparison", "test-results", "class-distribution", "circuit" };
+        var expected =
+            new[] { "training-curves", "resources", "confusion-hybrid", "confusion-classical", "feature-space-hybrid", "feature-space-classical",
+                "samples", "predictions-hybrid", "predictions-classical", "metric-comparison", "test-results", "class-distribution", "circuit" };
         foreach (var name in expected)
         {
             var png = pngs.FirstOrDefault(p => Path.GetFileName(p).StartsWith(name, StringComparison.Ordinal));
@@ -59,7 +61,8 @@ public sealed class DefaultJobTests : IDisposable
             var cells = row.Split('|').Select(c => c.Trim()).ToArray();
             Assert.Equal(accuracy, cells[header.IndexOf("test acc (ours)")]);
             Assert.Equal(f1, cells[header.IndexOf("test macro F1")]);
-            Assert.Equal(model.GetProperty("parameters").GetInt64().ToString("N0", CultureInfo.InvariantCulture), cells[header.IndexOf("params (ours)")]);
+            Assert.Equal(model.GetProperty("parameters").GetInt64().ToString("N0", CultureInfo.InvariantCulture),
+                cells[header.IndexOf("params (ours)")]);
         }
 
         Assert.Equal(2 * 2, (await File.ReadAllLinesAsync(Path.Combine(run, "metrics.csv"))).Length - 1);

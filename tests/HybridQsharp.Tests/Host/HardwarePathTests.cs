@@ -37,7 +37,8 @@ public sealed class HardwarePathTests(QsharpRuntimeFixture fixture) : IAsyncLife
         var samples = _host.Get<TrainedRunLoader>().TestSamples(trained, 3, CancellationToken.None);
         var exact = HybridInference.Exact(trained, samples);
 
-        var written = await new QirExport(fixture.Runtime, NullLogger<QirExport>.Instance).WriteAsync(trained, samples, Path.Combine(_folder, "qir"), CancellationToken.None);
+        var written = await new QirExport(fixture.Runtime, NullLogger<QirExport>.Instance)
+            .WriteAsync(trained, samples, Path.Combine(_folder, "qir"), CancellationToken.None);
 
         Assert.Equal(3, written.Count);
         var simulator = new StateVectorSimulator();
@@ -71,7 +72,8 @@ public sealed class HardwarePathTests(QsharpRuntimeFixture fixture) : IAsyncLife
             {
                 var bound = (4 * sampled.StandardErrors![s][q]) + 1e-3;
                 Assert.True(Math.Abs(sampled.Expectations[s][q] - exact.Expectations[s][q]) < bound,
-                    $"sample {s}, qubit {q}: {sampled.Expectations[s][q]:F4} vs exact {exact.Expectations[s][q]:F4} (SE {sampled.StandardErrors[s][q]:F4})");
+                    $"sample {s}, qubit {q}: {sampled.Expectations[s][q]:F4} vs exact {exact.Expectations[s][q]:F4} (SE " +
+                    $"{sampled.StandardErrors[s][q]:F4})");
             }
         }
     }

@@ -9,7 +9,8 @@ public static class HybridqProcess
 
     public static string Executable => Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "hybridq.exe" : "hybridq");
 
-    public static async Task<Outcome> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null, params string[] arguments)
+    public static async Task<Outcome> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment = null,
+        TimeSpan? timeout = null, params string[] arguments)
     {
         var start = new ProcessStartInfo(Executable)
         {

@@ -15,7 +15,8 @@ public sealed class InterruptTests : IDisposable
     {
         var run = Path.Combine(_folder, "run");
         string[] arguments = ["train", "--model", "classical", "--limit", "1024", "--epochs", "4", "--out", run];
-        var start = new ProcessStartInfo(HybridqProcess.Executable) { WorkingDirectory = _folder, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(HybridqProcess.Executable) { WorkingDirectory = _folder, RedirectStandardError = true,
+            RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var a in arguments)
         {
             start.ArgumentList.Add(a);
@@ -44,7 +45,8 @@ public sealed class InterruptTests : IDisposable
 
         Assert.True(process.ExitCode == 130 || process.ExitCode == 0, $"exit {process.ExitCode}:\n{log}");
         Assert.DoesNotContain("   at ", log);
-        var resumed = await HybridqProcess.RunAsync(_folder, new Dictionary<string, string> { ["CI"] = "1" }, TimeSpan.FromMinutes(5), [.. arguments, "--resume"]);
+        var resumed = await HybridqProcess.RunAsync(_folder, new Dictionary<string, string> { ["CI"] = "1" }, TimeSpan.FromMinutes(5),
+            [.. arguments, "--resume"]);
         Assert.True(resumed.ExitCode == 0, $"resume failed, exit {resumed.ExitCode}:\n{resumed.StandardError}");
         Assert.Contains("resuming after epoch", resumed.StandardError);
 

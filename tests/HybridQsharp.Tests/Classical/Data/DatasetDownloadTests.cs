@@ -23,7 +23,8 @@ public sealed class DatasetDownloadTests : IDisposable
         using var server = new ArchiveServer(bytes);
         var archive = new DatasetArchive(server.Url, "set.tar.gz", bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)), null, "set");
 
-        var extracted = await new DatasetDownload(new HttpClient(), NullLogger<DatasetDownload>.Instance).FetchAsync(archive, Path.Combine(_folder, "data"), CancellationToken.None);
+        var extracted = await new DatasetDownload(new HttpClient(), NullLogger<DatasetDownload>.Instance)
+            .FetchAsync(archive, Path.Combine(_folder, "data"), CancellationToken.None);
 
         Assert.Equal(new byte[] { 1, 2, 3 }, File.ReadAllBytes(Path.Combine(extracted, "train.bin")));
         Assert.True(File.Exists(Path.Combine(_folder, "data", "set.tar.gz")));
@@ -37,7 +38,8 @@ public sealed class DatasetDownloadTests : IDisposable
         var archive = new DatasetArchive(server.Url, "set.tar.gz", bytes.Length, new string('0', 64), null, "set");
         var target = Path.Combine(_folder, "data");
 
-        var thrown = await Assert.ThrowsAsync<DatasetFormatException>(() => new DatasetDownload(new HttpClient(), NullLogger<DatasetDownload>.Instance).FetchAsync(archive, target, CancellationToken.None));
+        var thrown = await Assert.ThrowsAsync<DatasetFormatException>(
+            () => new DatasetDownload(new HttpClient(), NullLogger<DatasetDownload>.Instance).FetchAsync(archive, target, CancellationToken.None));
 
         Assert.Contains("SHA-256", thrown.Message);
         Assert.Empty(Directory.GetFiles(target));

@@ -199,7 +199,8 @@ public sealed class DatasetReaderTests : IDisposable
     [Fact]
     public void PaperSplitsHaveThePapersProportions()
     {
-        var train = new ImageSet(new byte[100 * 4], Enumerable.Range(0, 100).Select(i => (byte)(i % 10)).ToArray(), 1, 2, 2, Enumerable.Range(0, 10).Select(i => $"{i}").ToArray());
+        var train = new ImageSet(new byte[100 * 4], Enumerable.Range(0, 100).Select(i => (byte)(i % 10)).ToArray(), 1, 2, 2,
+            Enumerable.Range(0, 10).Select(i => $"{i}").ToArray());
         var test = new ImageSet(new byte[30 * 4], new byte[30], 1, 2, 2, train.ClassNames);
 
         var mnist = DatasetSplits.Create(SplitPolicy.ValidationFromTrain, train, test, seed: 1);

@@ -84,7 +84,8 @@ public sealed class TrainerTests : IDisposable
         Assert.Contains(path, thrown.Message);
     }
 
-    private static TrainingResult Run(string runFolder, TrainingOptions options, IBatchStream train, IBatchStream validation, bool resume, int? cancelAtEpoch)
+    private static TrainingResult Run(string runFolder, TrainingOptions options, IBatchStream train, IBatchStream validation, bool resume,
+        int? cancelAtEpoch)
     {
         random.manual_seed(options.Seed);
         using var model = PaperModels.Twin(Tiny, Encoding.Amplitude, 4);
@@ -96,7 +97,8 @@ public sealed class TrainerTests : IDisposable
                 cancellation.Cancel();
             }
         });
-        return new Trainer(options, NullLogger<Trainer>.Instance).Train(model, train, validation, validation, runFolder, resume, "resume-test", progress, cancellation.Token);
+        return new Trainer(options, NullLogger<Trainer>.Instance)
+            .Train(model, train, validation, validation, runFolder, resume, "resume-test", progress, cancellation.Token);
     }
 
     private sealed class SynchronousProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>

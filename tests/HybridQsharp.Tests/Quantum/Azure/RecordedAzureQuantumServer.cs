@@ -121,14 +121,16 @@ public sealed class RecordedAzureQuantumServer : IDisposable
             {
                 var json = JsonNode.Parse(body)!;
                 Expect(json["containerName"]?.GetValue<string>()?.StartsWith("job-", StringComparison.Ordinal) == true, "sasUri: containerName");
-                await RespondAsync(context, 200, new JsonObject { ["sasUri"] = $"{Endpoint}blob/{json["containerName"]}?sv=2021&sig=fake" }.ToJsonString());
+                await RespondAsync(context, 200,
+                    new JsonObject { ["sasUri"] = $"{Endpoint}blob/{json["containerName"]}?sv=2021&sig=fake" }.ToJsonString());
                 return;
             }
 
             if (rest.StartsWith("jobs/", StringComparison.Ordinal) && request.HttpMethod == "PUT")
             {
                 var job = JsonNode.Parse(body)!.AsObject();
-                foreach (var field in new[] { "id", "name", "containerUri", "inputDataUri", "inputDataFormat", "outputDataFormat", "providerId", "target", "inputParams" })
+                foreach (var field in new[] { "id", "name", "containerUri", "inputDataUri", "inputDataFormat", "outputDataFormat", "providerId",
+                    "target", "inputParams" })
                 {
                     Expect(job[field] is not null, $"job body lacks {field}");
                 }
@@ -194,7 +196,8 @@ public sealed class RecordedAzureQuantumServer : IDisposable
 
             if (request.HttpMethod == "GET" && path.EndsWith("/rawOutputData", StringComparison.Ordinal))
             {
-                await RespondAsync(context, 200, """{"DataFormat": "microsoft.quantum-results.v1", "Histogram": ["[0, 0]", 0.5, "[0, 1]", 0.25, "[1, 1]", 0.25]}""");
+                await RespondAsync(context, 200,
+                    """{"DataFormat": "microsoft.quantum-results.v1", "Histogram": ["[0, 0]", 0.5, "[0, 1]", 0.25, "[1, 1]", 0.25]}""");
                 return;
             }
         }

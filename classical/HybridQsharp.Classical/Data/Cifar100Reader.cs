@@ -13,7 +13,11 @@ public static class Cifar100Reader
     {
         var bytes = DatasetFile.ReadAll(path);
         if (bytes.Length == 0 || bytes.Length % RecordSize != 0)
-            throw new DatasetFormatException($"{path}: wrong length {bytes.Length:N0} bytes; CIFAR-100 records are {RecordSize:N0} bytes each (truncated or not the binary version).");
+        {
+            throw new DatasetFormatException($"{path}: wrong length {bytes.Length:N0} bytes; CIFAR-100 records are {RecordSize:N0} bytes each " +
+                $"(truncated or not the binary version).");
+        }
+
         var count = bytes.Length / RecordSize;
         var pixels = new byte[count * 3 * 32 * 32];
         var labels = new byte[count];
@@ -21,9 +25,15 @@ public static class Cifar100Reader
         {
             var record = bytes.AsSpan(i * RecordSize, RecordSize);
             if (record[0] >= 20)
+            {
                 throw new DatasetFormatException($"{path}: coarse label {record[0]} of record {i} is out of range 0..19.");
+            }
+
             if (record[1] >= Classes)
+            {
                 throw new DatasetFormatException($"{path}: fine label {record[1]} of record {i} is out of range 0..99.");
+            }
+
             labels[i] = record[1];
             record[2..].CopyTo(pixels.AsSpan(i * 3 * 32 * 32));
         }
@@ -36,7 +46,10 @@ public static class Cifar100Reader
     {
         var path = Path.Combine(folder, "fine_label_names.txt");
         if (!File.Exists(path))
+        {
             return null;
+        }
+
         var names = File.ReadAllLines(path).Where(l => l.Trim().Length > 0).Select(l => l.Trim()).ToArray();
         return names.Length == Classes ? names : throw new DatasetFormatException($"{path}: {names.Length} names, expected {Classes}.");
     }

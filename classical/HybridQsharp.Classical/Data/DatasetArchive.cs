@@ -13,13 +13,20 @@ public sealed record DatasetArchive(Uri Url, string FileName, long Size, string?
     {
         var length = new FileInfo(path).Length;
         if (length != Size)
-            throw new DatasetFormatException($"{path}: {length:N0} bytes, but the published {FileName} has {Size:N0} (incomplete or a different file).");
+        {
+            throw new DatasetFormatException(
+                $"{path}: {length:N0} bytes, but the published {FileName} has {Size:N0} (incomplete or a different file).");
+        }
+
         using var stream = File.OpenRead(path);
         if (Sha256 is not null)
         {
             var actual = Convert.ToHexStringLower(SHA256.HashData(stream));
             if (actual != Sha256)
+            {
                 throw new DatasetFormatException($"{path}: SHA-256 {actual} differs from the published {Sha256}.");
+            }
+
             return;
         }
 
@@ -27,7 +34,9 @@ public sealed record DatasetArchive(Uri Url, string FileName, long Size, string?
         {
             var actual = Convert.ToHexStringLower(MD5.HashData(stream));
             if (actual != Md5)
+            {
                 throw new DatasetFormatException($"{path}: MD5 {actual} differs from the published {Md5}.");
+            }
         }
     }
 }

@@ -52,7 +52,7 @@ public abstract class DatasetDefinition
 
     public override string ToString() => Key;
 
-    /// <summary>The first of <paramref name="names"/> (each also tried with .gz) in <paramref name="folder"/>, else a clear error.</summary>
+    /// <summary>The file <paramref name="name"/> (also tried with .gz) in <paramref name="folder"/>, else a clear error.</summary>
     protected string Require(string folder, string name) =>
         DatasetFile.Find(folder, name)
         ?? throw new DatasetFormatException(

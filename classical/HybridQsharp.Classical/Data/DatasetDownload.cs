@@ -45,12 +45,15 @@ public sealed class DatasetDownload(HttpClient http, ILogger<DatasetDownload> lo
             }
             catch (HttpRequestException e)
             {
-                throw new DatasetFormatException($"cannot download {archive.Url} ({e.Message}); download {archive.FileName} yourself, extract it and pass --data-dir.");
+                throw new DatasetFormatException(
+                    $"cannot download {archive.Url} ({e.Message}); download {archive.FileName} yourself, extract it and pass --data-dir.");
             }
             finally
             {
                 if (File.Exists(temp))
+                {
                     File.Delete(temp);
+                }
             }
         }
         else
@@ -72,7 +75,10 @@ public sealed class DatasetDownload(HttpClient http, ILogger<DatasetDownload> lo
         {
             var destination = Path.GetFullPath(Path.Combine(root, entry.Name));
             if (!destination.StartsWith(root, StringComparison.Ordinal))
+            {
                 throw new DatasetFormatException($"{archive}: entry '{entry.Name}' would be written outside {folder}; refusing the archive.");
+            }
+
             switch (entry.EntryType)
             {
                 case TarEntryType.Directory:

@@ -38,7 +38,8 @@ public static class DatasetFile
         RequireFile(path);
         if (expected > Array.MaxLength)
         {
-            throw new DatasetFormatException($"{path}: the header declares {declared}, {expected:N0} bytes, more than one file of a dataset can be ({Array.MaxLength:N0} bytes); the header is corrupt.");
+            throw new DatasetFormatException($"{path}: the header declares {declared}, {expected:N0} bytes, " +
+                $"more than one file of a dataset can be ({Array.MaxLength:N0} bytes); the header is corrupt.");
         }
 
         var length = new FileInfo(path).Length;

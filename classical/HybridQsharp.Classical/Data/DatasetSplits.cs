@@ -35,7 +35,8 @@ public sealed record DatasetSplits(ImageSet Train, ImageSet Validation, ImageSet
             if (split.Count == 0)
             {
                 throw new DatasetFormatException(
-                    $"The {name} split is empty ({officialTrain.Count:N0} official train images, {officialTest.Count:N0} test images); every split needs at least one image.");
+                    $"The {name} split is empty ({officialTrain.Count:N0} official train images, {officialTest.Count:N0} test images); " +
+                    $"every split needs at least one image.");
             }
         }
 
@@ -45,7 +46,10 @@ public sealed record DatasetSplits(ImageSet Train, ImageSet Validation, ImageSet
     private static ImageSet Limit(ImageSet set, int? limit, int seed)
     {
         if (limit is not { } n || n >= set.Count)
+        {
             return set;
+        }
+
         var order = Enumerable.Range(0, set.Count).ToArray();
         new Random(seed).Shuffle(order);
         return set.Subset(order[..n]);

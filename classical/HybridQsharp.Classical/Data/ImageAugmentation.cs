@@ -13,7 +13,8 @@ public sealed record ImageAugmentation(double Degrees = 0, double Translate = 0,
     public bool IsIdentity => Degrees == 0 && Translate == 0 && !Flip && CropPadding == 0;
 
     /// <summary>Writes the augmented, normalised image (C × H × W) into <paramref name="destination"/>.</summary>
-    public void Apply(ReadOnlySpan<byte> source, Span<float> destination, int channels, int height, int width, Normalization normalization, ref SplitMix64 random)
+    public void Apply(ReadOnlySpan<byte> source, Span<float> destination, int channels, int height, int width, Normalization normalization,
+        ref SplitMix64 random)
     {
         // Draw every random choice first, in a fixed order, so the result depends only on the seed.
         var angle = Degrees > 0 ? ((random.NextDouble() * 2) - 1) * Degrees * Math.PI / 180 : 0;

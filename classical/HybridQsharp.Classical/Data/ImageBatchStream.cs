@@ -7,7 +7,8 @@ namespace HybridQsharp.Classical.Data;
 /// (order from seed and epoch only), augmented per image in parallel straight into the batch
 /// buffer, then copied into one tensor per batch.
 /// </summary>
-public sealed class ImageBatchStream(ImageSet images, Normalization normalization, ImageAugmentation augmentation, bool shuffle, int seed) : IBatchStream
+public sealed class ImageBatchStream(
+    ImageSet images, Normalization normalization, ImageAugmentation augmentation, bool shuffle, int seed) : IBatchStream
 {
     public ImageSet Images => images;
 

@@ -9,7 +9,11 @@ public sealed class ImageSet
     public ImageSet(byte[] pixels, byte[] labels, int channels, int height, int width, IReadOnlyList<string> classNames)
     {
         if (pixels.Length != (long)labels.Length * channels * height * width)
-            throw new ArgumentException($"{labels.Length} labels need {(long)labels.Length * channels * height * width} pixel bytes, got {pixels.Length}.", nameof(pixels));
+        {
+            throw new ArgumentException(
+                $"{labels.Length} labels need {(long)labels.Length * channels * height * width} pixel bytes, got {pixels.Length}.", nameof(pixels));
+        }
+
         Pixels = pixels;
         Labels = labels;
         Channels = channels;
@@ -57,7 +61,10 @@ public sealed class ImageSet
     {
         var counts = new int[ClassCount];
         foreach (var label in Labels)
+        {
             counts[label]++;
+        }
+
         return counts;
     }
 }

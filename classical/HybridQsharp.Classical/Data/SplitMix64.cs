@@ -6,7 +6,7 @@ namespace HybridQsharp.Classical.Data;
 /// </summary>
 public struct SplitMix64(ulong seed)
 {
-    private ulong state = seed;
+    private ulong _state = seed;
 
     public static SplitMix64 For(int seed, int epoch, int index)
     {
@@ -17,7 +17,7 @@ public struct SplitMix64(ulong seed)
 
     public ulong Next()
     {
-        var z = state += 0x9E3779B97F4A7C15UL;
+        var z = _state += 0x9E3779B97F4A7C15UL;
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         return z ^ (z >> 31);

@@ -1,3 +1,6 @@
+// The fields are TorchSharp submodules and parameters: RegisterComponents() names them after the field, and those
+// names are the checkpoint's state_dict keys, so they keep their names rather than the _camelCase of private fields.
+#pragma warning disable IDE1006
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -16,7 +19,8 @@ public sealed class ClassicalClassifier : ImageClassifier
         var inChannels = architecture.InputChannels;
         for (var i = 0; i < architecture.ClassicalChannels.Length; i++)
         {
-            blocks.Add(($"block{i + 1}", new ConvBlock($"block{i + 1}", inChannels, architecture.ClassicalChannels[i], i < architecture.ClassicalPooledBlocks)));
+            blocks.Add(($"block{i + 1}",
+                new ConvBlock($"block{i + 1}", inChannels, architecture.ClassicalChannels[i], i < architecture.ClassicalPooledBlocks)));
             inChannels = architecture.ClassicalChannels[i];
         }
 

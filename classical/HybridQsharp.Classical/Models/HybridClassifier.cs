@@ -1,3 +1,6 @@
+// The fields are TorchSharp submodules and parameters: RegisterComponents() names them after the field, and those
+// names are the checkpoint's state_dict keys, so they keep their names rather than the _camelCase of private fields.
+#pragma warning disable IDE1006
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -19,7 +22,8 @@ public sealed class HybridClassifier : ImageClassifier
     /// <param name="quantumInputs">Reducer outputs the layer takes.</param>
     /// <param name="quantumOutputs">Outputs the layer gives (one per qubit).</param>
     /// <param name="softmaxReducer">End the reducer in Softmax (the paper's amplitude-encoding input).</param>
-    public HybridClassifier(PaperArchitecture architecture, nn.Module<Tensor, Tensor> quantum, int quantumInputs, int quantumOutputs, bool softmaxReducer,
+    public HybridClassifier(PaperArchitecture architecture, nn.Module<Tensor, Tensor> quantum, int quantumInputs, int quantumOutputs,
+        bool softmaxReducer,
         ModelKind kind = ModelKind.Hybrid)
         : base($"{architecture.Dataset}-{kind.Key()}")
     {
@@ -29,7 +33,8 @@ public sealed class HybridClassifier : ImageClassifier
         var inChannels = architecture.InputChannels;
         for (var i = 0; i < architecture.HybridChannels.Length; i++)
         {
-            blocks.Add(($"block{i + 1}", new ConvBlock($"block{i + 1}", inChannels, architecture.HybridChannels[i], i < architecture.HybridPooledBlocks)));
+            blocks.Add(
+                ($"block{i + 1}", new ConvBlock($"block{i + 1}", inChannels, architecture.HybridChannels[i], i < architecture.HybridPooledBlocks)));
             inChannels = architecture.HybridChannels[i];
         }
 
@@ -45,10 +50,14 @@ public sealed class HybridClassifier : ImageClassifier
             ("linear2", nn.Linear(architecture.ReducerHidden, quantumInputs)),
         };
         if (softmaxReducer)
+        {
             reducerLayers.Add(("softmax", nn.Softmax(1)));
+        }
+
         reducer = nn.Sequential(reducerLayers);
         this.quantum = quantum;
-        head = new ClassifierHead("head", quantumOutputs, PaperArchitecture.HybridHeadHidden, architecture.ClassCount, PaperArchitecture.HybridDropout);
+        head =
+            new ClassifierHead("head", quantumOutputs, PaperArchitecture.HybridHeadHidden, architecture.ClassCount, PaperArchitecture.HybridDropout);
         RegisterComponents();
         Stages = [("features", features), ("reducer", reducer), ("quantum", this.quantum), ("head", head)];
     }

@@ -24,7 +24,10 @@ public abstract class ImageClassifier(string name) : nn.Module<Tensor, Tensor>(n
         using var scope = NewDisposeScope();
         var x = input;
         foreach (var (_, module) in Stages)
+        {
             x = module.forward(x);
+        }
+
         return x.MoveToOuterDisposeScope();
     }
 }

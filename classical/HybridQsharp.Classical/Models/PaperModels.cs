@@ -11,7 +11,9 @@ public static class PaperModels
     public static HybridClassifier Hybrid(PaperArchitecture architecture, QuantumLayer quantum) =>
         new(architecture, quantum, quantum.InputWidth, quantum.OutputWidth, softmaxReducer: quantum.Encoding == Encoding.Amplitude);
 
-    /// <summary>The hybrid with its quantum layer replaced by <see cref="TwinLayer"/> of the same widths (the paper circuit's for these settings).</summary>
+    /// <summary>
+    /// The hybrid with its quantum layer replaced by <see cref="TwinLayer"/> of the same widths (the paper circuit's for these settings).
+    /// </summary>
     public static HybridClassifier Twin(PaperArchitecture architecture, Encoding encoding, int qubits) =>
         Twin(architecture, encoding, BuiltInClassifiers.InputWidth(encoding, qubits), qubits);
 

@@ -1,3 +1,6 @@
+// The fields are TorchSharp submodules and parameters: RegisterComponents() names them after the field, and those
+// names are the checkpoint's state_dict keys, so they keep their names rather than the _camelCase of private fields.
+#pragma warning disable IDE1006
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

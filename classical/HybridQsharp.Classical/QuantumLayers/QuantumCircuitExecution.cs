@@ -19,9 +19,17 @@ public sealed class QuantumCircuitExecution
     public QuantumCircuitExecution(ClassifierCircuit circuit, CircuitTape tape, IQuantumBackend backend, IGradientMethod gradient)
     {
         if (tape.ParameterCount != circuit.ParameterCount || tape.Qubits != circuit.Qubits)
-            throw new ArgumentException($"The tape ({tape.Qubits} qubits, {tape.ParameterCount} parameters) does not belong to {circuit.Operation} ({circuit.Qubits} qubits, {circuit.ParameterCount} parameters).", nameof(tape));
+        {
+            throw new ArgumentException($"The tape ({tape.Qubits} qubits, {tape.ParameterCount} parameters) " +
+                $"does not belong to {circuit.Operation} ({circuit.Qubits} qubits, {circuit.ParameterCount} parameters).", nameof(tape));
+        }
+
         if (!gradient.Supports(backend))
-            throw new NotSupportedException($"The {gradient.Name} gradient cannot run on the {backend.Name} backend: it needs the state vector, which only the native simulator exposes.");
+        {
+            throw new NotSupportedException($"The {gradient.Name} gradient cannot run on the {backend.Name} backend: it needs the state vector, " +
+                $"which only the native simulator exposes.");
+        }
+
         Circuit = circuit;
         Tape = tape;
         Backend = backend;
@@ -97,7 +105,9 @@ public sealed class QuantumCircuitExecution
         }
     }
 
-    /// <summary>Expectations and their Jacobian with respect to every tape parameter (timed as circuit forward: the layer asks for it there).</summary>
+    /// <summary>
+    /// Expectations and their Jacobian with respect to every tape parameter (timed as circuit forward: the layer asks for it there).
+    /// </summary>
     public TapeJacobian Jacobian(double[] parameters, int circuits, CancellationToken cancellationToken = default)
     {
         var start = Stopwatch.GetTimestamp();
@@ -130,7 +140,8 @@ public sealed class QuantumCircuitExecution
     }
 
     /// <summary>Per circuit, the gradient of Σ_o g[c, o] E_o with respect to the parameters (timed as circuit backward).</summary>
-    public TapeVectorJacobianProduct VectorJacobianProduct(double[] parameters, double[] outputGradients, int circuits, CancellationToken cancellationToken = default)
+    public TapeVectorJacobianProduct VectorJacobianProduct(double[] parameters, double[] outputGradients, int circuits,
+        CancellationToken cancellationToken = default)
     {
         var start = Stopwatch.GetTimestamp();
         try

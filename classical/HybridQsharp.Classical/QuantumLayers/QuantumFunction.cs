@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using HybridQsharp.Quantum.Gradients;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HybridQsharp.Classical.QuantumLayers;
@@ -20,7 +19,9 @@ public sealed class QuantumFunction : autograd.SingleTensorFunction<QuantumFunct
 
     public override string Name => nameof(QuantumFunction);
 
-    /// <summary>Applies encoding and circuit to <paramref name="input"/> (B × encoding.InputWidth, float32 or float64) with <paramref name="weights"/> (W).</summary>
+    /// <summary>
+    /// Applies encoding and circuit to <paramref name="input"/> (B × encoding.InputWidth, float32 or float64) with <paramref name="weights"/> (W).
+    /// </summary>
     public static Tensor Apply(Tensor input, Tensor weights, QuantumCircuitExecution execution, IEncodingMap encoding) =>
         apply(input, weights, execution, encoding, is_grad_enabled() && (input.requires_grad || weights.requires_grad));
 
@@ -160,6 +161,7 @@ public sealed class QuantumFunction : autograd.SingleTensorFunction<QuantumFunct
     }
 
     // Saved as data, not as tensors: none of it is an input or an output of the function.
-    private sealed record Saved(QuantumCircuitExecution Execution, IEncodingMap Encoding, double[] Inputs, double[] Parameters, TapeJacobian? Jacobian,
+    private sealed record Saved(QuantumCircuitExecution Execution, IEncodingMap Encoding, double[] Inputs, double[] Parameters,
+        TapeJacobian? Jacobian,
         ScalarType InputType, ScalarType WeightsType);
 }

@@ -1,5 +1,7 @@
+// The fields are TorchSharp submodules and parameters: RegisterComponents() names them after the field, and those
+// names are the checkpoint's state_dict keys, so they keep their names rather than the _camelCase of private fields.
+#pragma warning disable IDE1006
 using HybridQsharp.Quantum.Circuits;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -23,7 +25,11 @@ public sealed class QuantumLayer : nn.Module<Tensor, Tensor>
     {
         var circuit = execution.Circuit;
         if (encoding == Encoding.Amplitude && BuiltInClassifiers.FeatureCount(encoding, circuit.Qubits) != circuit.FeatureCount)
-            throw new ArgumentException($"{circuit.Operation} takes {circuit.FeatureCount} features, which does not fit {encoding} encoding on {circuit.Qubits} qubits.", nameof(encoding));
+        {
+            throw new ArgumentException($"{circuit.Operation} takes {circuit.FeatureCount} features, which does not fit {encoding} encoding on " +
+                $"{circuit.Qubits} qubits.", nameof(encoding));
+        }
+
         Execution = execution;
         Encoding = encoding;
         EncodingMap = encoding == Encoding.Amplitude ? new AmplitudeTreeAngles(circuit.Qubits) : new AngleScaling(circuit.FeatureCount);
@@ -53,7 +59,11 @@ public sealed class QuantumLayer : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         if (input.dim() != 2 || input.shape[1] != InputWidth)
-            throw new ArgumentException($"The quantum layer expects {InputWidth} inputs per sample, got shape [{string.Join(", ", input.shape)}].", nameof(input));
+        {
+            throw new ArgumentException($"The quantum layer expects {InputWidth} inputs per sample, got shape [{string.Join(", ", input.shape)}].",
+                nameof(input));
+        }
+
         return QuantumFunction.Apply(input, weights, Execution, EncodingMap);
     }
 

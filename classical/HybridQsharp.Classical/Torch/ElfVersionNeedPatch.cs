@@ -28,15 +28,22 @@ public static class ElfVersionNeedPatch
     public static Outcome Apply(byte[] image, string version)
     {
         if (image.Length < 64 || image[0] != 0x7f || image[1] != (byte)'E' || image[2] != (byte)'L' || image[3] != (byte)'F')
+        {
             throw new InvalidDataException("not an ELF file");
+        }
+
         if (image[4] != 2 || image[5] != 1)
+        {
             throw new InvalidDataException("only little-endian ELF64 is supported");
+        }
 
         var sections = ReadSections(image);
         var verneed = sections.SingleOrDefault(s => s.Type == ShtGnuVerneed);
         var versym = sections.SingleOrDefault(s => s.Type == ShtGnuVersym);
         if (verneed.Size == 0 || versym.Size == 0)
+        {
             return new Outcome(false, 0);
+        }
 
         var strings = sections[(int)verneed.Link];
         ushort? versionIndex = null;
@@ -58,13 +65,18 @@ public static class ElfVersionNeedPatch
             need += (int)U32(image, need + 12);
         }
         if (versionIndex is null)
+        {
             return new Outcome(false, 0);
+        }
 
         var unversioned = 0;
         for (var offset = (int)versym.Offset; offset < (int)(versym.Offset + versym.Size); offset += 2)
         {
             if ((U16(image, offset) & 0x7fff) != versionIndex)
+            {
                 continue;
+            }
+
             BinaryPrimitives.WriteUInt16LittleEndian(image.AsSpan(offset), VerNdxGlobal);
             unversioned++;
         }
@@ -79,7 +91,10 @@ public static class ElfVersionNeedPatch
         var entrySize = U16(image, 0x3A);
         var count = U16(image, 0x3C);
         if (table <= 0 || entrySize < 64 || table + (long)entrySize * count > image.Length)
+        {
             throw new InvalidDataException("section header table lies outside the file");
+        }
+
         return Enumerable.Range(0, count).Select(i =>
         {
             var h = table + i * entrySize;

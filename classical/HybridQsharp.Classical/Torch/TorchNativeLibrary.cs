@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
@@ -20,7 +19,7 @@ public static partial class TorchNativeLibrary
 {
     private const string GlueName = "LibTorchSharp";
     private static readonly Lock Gate = new();
-    private static bool loaded;
+    private static bool _loaded;
 
     /// <summary>Makes TorchSharp loadable; cheap after the first call.</summary>
     /// <exception cref="TorchUnavailableException">The natives are missing or cannot load.</exception>
@@ -28,19 +27,24 @@ public static partial class TorchNativeLibrary
     {
         lock (Gate)
         {
-            if (loaded)
+            if (_loaded)
+            {
                 return;
+            }
             // libgomp reads its wait policy when libtorch loads, so it is set first.
             TorchThreading.Configure();
             LoadGlue(logger);
-            loaded = true;
+            _loaded = true;
         }
     }
 
     private static void LoadGlue(ILogger? logger)
     {
         if (!OperatingSystem.IsLinux())
+        {
             return; // TorchSharp's own loader handles other platforms.
+        }
+
         var original = FindGlue();
         string failure;
         try
@@ -55,11 +59,14 @@ public static partial class TorchNativeLibrary
 
         var missing = MissingVersion().Matches(failure).Select(m => m.Groups[1].Value).Distinct().ToList();
         if (missing.Count == 0 || missing.Any(v => !v.StartsWith("GLIBCXX_", StringComparison.Ordinal)))
+        {
             throw new TorchUnavailableException($"TorchSharp's native library {original} does not load: {failure}");
+        }
 
         var patched = PatchedCopy(original, missing);
         logger?.LogInformation(
-            "This machine's libstdc++ lacks {Versions}, which TorchSharp's glue names only as a link anchor; loading a copy that marks it optional ({Path})",
+            "This machine's libstdc++ lacks {Versions}, which TorchSharp's glue names only as a link anchor; " +
+            "loading a copy that marks it optional ({Path})",
             string.Join(", ", missing), patched);
         var directory = Path.GetDirectoryName(original)!;
         // The copy sits elsewhere, so its $ORIGIN run path cannot find libtorch; load the
@@ -68,7 +75,9 @@ public static partial class TorchNativeLibrary
         {
             var path = Path.Combine(directory, dependency);
             if (File.Exists(path))
+            {
                 NativeLibrary.Load(path);
+            }
         }
         IntPtr handle;
         try
@@ -77,7 +86,8 @@ public static partial class TorchNativeLibrary
         }
         catch (DllNotFoundException e)
         {
-            throw new TorchUnavailableException($"TorchSharp's native library does not load even with {string.Join(", ", missing)} made optional: {e.Message}");
+            throw new TorchUnavailableException(
+                $"TorchSharp's native library does not load even with {string.Join(", ", missing)} made optional: {e.Message}");
         }
         NativeLibrary.SetDllImportResolver(typeof(torch).Assembly,
             (name, _, _) => name == GlueName ? handle : IntPtr.Zero);
@@ -93,7 +103,8 @@ public static partial class TorchNativeLibrary
         };
         return candidates.FirstOrDefault(File.Exists)
             ?? throw new TorchUnavailableException(
-                $"TorchSharp's native library libLibTorchSharp.so is not next to TorchSharp.dll ({directory}); restore the TorchSharp-cpu package (dotnet restore)");
+                $"TorchSharp's native library libLibTorchSharp.so is not next to TorchSharp.dll ({directory}); " +
+                $"restore the TorchSharp-cpu package (dotnet restore)");
     }
 
     private static string PatchedCopy(string original, IReadOnlyList<string> versions)
@@ -105,12 +116,17 @@ public static partial class TorchNativeLibrary
             "HybridQsharp", "torchsharp-natives", $"{hash}-{string.Join('-', versions)}");
         var target = Path.Combine(folder, "libLibTorchSharp.so");
         if (File.Exists(target))
+        {
             return target;
+        }
+
         foreach (var version in versions)
         {
             var outcome = ElfVersionNeedPatch.Apply(image, version);
             if (!outcome.VersionFound)
+            {
                 throw new TorchUnavailableException($"{original} does not list {version} among its version needs; cannot patch it");
+            }
         }
         Directory.CreateDirectory(folder);
         var temp = Path.Combine(folder, $".{Guid.NewGuid():N}.tmp");

@@ -24,7 +24,7 @@ public static class TorchThreading
     public const string DefaultWaitPolicy = "PASSIVE";
 
     private static readonly Lock Gate = new();
-    private static string? configured;
+    private static string? _configured;
 
     /// <summary>The OpenMP wait policy libtorch runs with, as configured here or by the user ("default" when neither).</summary>
     public static string WaitPolicy
@@ -33,7 +33,7 @@ public static class TorchThreading
         {
             lock (Gate)
             {
-                return configured ?? Environment.GetEnvironmentVariable(WaitPolicyVariable) ?? "default";
+                return _configured ?? Environment.GetEnvironmentVariable(WaitPolicyVariable) ?? "default";
             }
         }
     }
@@ -43,7 +43,7 @@ public static class TorchThreading
     {
         lock (Gate)
         {
-            if (configured is not null)
+            if (_configured is not null)
             {
                 return;
             }
@@ -51,18 +51,18 @@ public static class TorchThreading
             var user = Environment.GetEnvironmentVariable(WaitPolicyVariable);
             if (user is not null || Environment.GetEnvironmentVariable(SpinCountVariable) is not null || !OperatingSystem.IsLinux())
             {
-                configured = user ?? "default";
+                _configured = user ?? "default";
                 return;
             }
 
             if (SetEnvironment(Utf8(WaitPolicyVariable), Utf8(DefaultWaitPolicy), 1) != 0)
             {
-                configured = "default";
+                _configured = "default";
                 return;
             }
 
             Environment.SetEnvironmentVariable(WaitPolicyVariable, DefaultWaitPolicy);
-            configured = DefaultWaitPolicy;
+            _configured = DefaultWaitPolicy;
         }
     }
 

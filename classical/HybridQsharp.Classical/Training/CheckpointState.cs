@@ -1,6 +1,6 @@
 using System.Text.Json;
-using HybridQsharp.Classical.Models;
 using System.Text.Json.Serialization;
+using HybridQsharp.Classical.Models;
 
 namespace HybridQsharp.Classical.Training;
 

@@ -1,5 +1,4 @@
 using HybridQsharp.Classical.Models;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HybridQsharp.Classical.Training;
@@ -9,7 +8,8 @@ namespace HybridQsharp.Classical.Training;
 /// comparison is fair): AdamW(1e-3, wd 0.01), OneCycle to 2e-3 with pct_start 0.3, gradient norm
 /// clipped at 1. Classical: Adam(3e-3, wd 5e-3), cosine warm restarts (T_0 5, η_min 1e-5), per batch.
 /// </summary>
-public sealed record ModelRecipe(LearningRateSchedule Schedule, double? ClipNorm, Func<IEnumerable<TorchSharp.Modules.Parameter>, optim.Optimizer> CreateOptimizer)
+public sealed record ModelRecipe(LearningRateSchedule Schedule, double? ClipNorm,
+    Func<IEnumerable<TorchSharp.Modules.Parameter>, optim.Optimizer> CreateOptimizer)
 {
     public static ModelRecipe For(ModelKind kind, long totalSteps) => kind switch
     {
@@ -29,7 +29,9 @@ public sealed record ModelRecipe(LearningRateSchedule Schedule, double? ClipNorm
         {
             group.LearningRate = rate;
             if (beta1 is { } b && group is optim.IBetas betas)
+            {
                 betas.Betas = (b, betas.Betas.Item2);
+            }
         }
 
         return rate;

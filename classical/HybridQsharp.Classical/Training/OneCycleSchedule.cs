@@ -8,20 +8,23 @@ namespace HybridQsharp.Classical.Training;
 public sealed class OneCycleSchedule(double maxLearningRate, long totalSteps, double pctStart = 0.3,
     double divFactor = 25, double finalDivFactor = 1e4, double baseMomentum = 0.85, double maxMomentum = 0.95) : LearningRateSchedule
 {
-    private readonly double initial = maxLearningRate / divFactor;
-    private readonly double warmEnd = (pctStart * totalSteps) - 1;
+    private readonly double _initial = maxLearningRate / divFactor;
+    private readonly double _warmEnd = (pctStart * totalSteps) - 1;
 
     public long TotalSteps => totalSteps;
 
-    public override double LearningRate(long step) => Interpolate(step, initial, maxLearningRate, initial / finalDivFactor);
+    public override double LearningRate(long step) => Interpolate(step, _initial, maxLearningRate, _initial / finalDivFactor);
 
     public override double? Beta1(long step) => Interpolate(step, maxMomentum, baseMomentum, maxMomentum);
 
     private double Interpolate(long step, double start, double peak, double end)
     {
-        if (step <= warmEnd)
-            return CosineAnneal(start, peak, step / warmEnd);
-        var pct = (step - warmEnd) / (totalSteps - 1 - warmEnd);
+        if (step <= _warmEnd)
+        {
+            return CosineAnneal(start, peak, step / _warmEnd);
+        }
+
+        var pct = (step - _warmEnd) / (totalSteps - 1 - _warmEnd);
         return CosineAnneal(peak, end, Math.Min(pct, 1));
     }
 }

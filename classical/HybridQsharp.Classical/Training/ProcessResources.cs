@@ -15,25 +15,25 @@ namespace HybridQsharp.Classical.Training;
 /// </remarks>
 public sealed class ProcessResources
 {
-    private readonly Process process = Process.GetCurrentProcess();
-    private TimeSpan cpuAtStart;
+    private readonly Process _process = Process.GetCurrentProcess();
+    private TimeSpan _cpuAtStart;
 
     public bool PeakIsPerInterval { get; private set; }
 
     /// <summary>Starts an interval: remembers CPU time and resets the peak.</summary>
     public void StartInterval()
     {
-        process.Refresh();
-        cpuAtStart = process.TotalProcessorTime;
+        _process.Refresh();
+        _cpuAtStart = _process.TotalProcessorTime;
         PeakIsPerInterval = TryResetPeak();
     }
 
     /// <summary>CPU seconds since <see cref="StartInterval"/> and the peak working set in bytes.</summary>
     public (double CpuSeconds, long PeakWorkingSetBytes) EndInterval()
     {
-        process.Refresh();
-        var cpu = (process.TotalProcessorTime - cpuAtStart).TotalSeconds;
-        return (cpu, ReadPeak() ?? process.PeakWorkingSet64);
+        _process.Refresh();
+        var cpu = (_process.TotalProcessorTime - _cpuAtStart).TotalSeconds;
+        return (cpu, ReadPeak() ?? _process.PeakWorkingSet64);
     }
 
     /// <summary>

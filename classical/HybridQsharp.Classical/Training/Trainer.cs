@@ -4,7 +4,6 @@ using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.QuantumLayers;
 using HybridQsharp.Classical.Training.Attacks;
 using Microsoft.Extensions.Logging;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HybridQsharp.Classical.Training;
@@ -47,12 +46,17 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
         {
             var checkpoint = TrainingCheckpoint.Load(lastPath);
             if (checkpoint.State.Configuration != configuration)
-                throw new CheckpointException($"{lastPath} was written with different settings; resume with the same options or start a new run folder.");
+            {
+                throw new CheckpointException(
+                    $"{lastPath} was written with different settings; resume with the same options or start a new run folder.");
+            }
+
             checkpoint.RestoreModel(model);
             checkpoint.RestoreOptimizer(optimizer);
             checkpoint.RestoreRandomState();
             history.AddRange(checkpoint.State.History);
-            (startEpoch, steps, bestAccuracy, bestEpoch) = (checkpoint.State.CompletedEpochs, checkpoint.State.Steps, checkpoint.State.BestValidationAccuracy, checkpoint.State.BestEpoch);
+            (startEpoch, steps, bestAccuracy, bestEpoch) =
+                (checkpoint.State.CompletedEpochs, checkpoint.State.Steps, checkpoint.State.BestValidationAccuracy, checkpoint.State.BestEpoch);
             logger.LogInformation("{Model}: resuming after epoch {Epoch} of {Epochs}", name, startEpoch, options.Epochs);
         }
 
@@ -76,7 +80,8 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             EpochMetrics? metrics;
             try
             {
-                metrics = RunEpoch(model, optimizer, recipe, quantum, train, validation, epoch, ref steps, resources, progress, lastGood, cancellationToken);
+                metrics = RunEpoch(model, optimizer, recipe, quantum, train, validation, epoch, ref steps, resources, progress, lastGood,
+                    cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -87,7 +92,8 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             if (metrics is null)
             {
                 completed = false;
-                logger.LogWarning("{Model}: epoch {Epoch} interrupted; the run resumes from the end of epoch {Last} (--resume)", name, epoch + 1, epoch);
+                logger.LogWarning("{Model}: epoch {Epoch} interrupted; the run resumes from the end of epoch {Last} (--resume)", name, epoch + 1,
+                    epoch);
                 break;
             }
 
@@ -95,14 +101,17 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             if (metrics.ValidationAccuracy > bestAccuracy)
             {
                 (bestAccuracy, bestEpoch) = (metrics.ValidationAccuracy, epoch + 1);
-                TrainingCheckpoint.Capture(model, null, State(kind, epoch + 1, steps, bestAccuracy, bestEpoch, history, configuration), includeRandomState: false).Save(bestPath);
+                TrainingCheckpoint.Capture(model, null, State(kind, epoch + 1, steps, bestAccuracy, bestEpoch, history, configuration),
+                    includeRandomState: false).Save(bestPath);
             }
 
-            TrainingCheckpoint.Capture(model, optimizer, State(kind, epoch + 1, steps, bestAccuracy, bestEpoch, history, configuration), includeRandomState: true).Save(lastPath);
+            TrainingCheckpoint.Capture(model, optimizer, State(kind, epoch + 1, steps, bestAccuracy, bestEpoch, history, configuration),
+                includeRandomState: true).Save(lastPath);
             EpochCompleted?.Invoke(history);
             ProcessResources.CollectBetweenEpochs();
             logger.LogInformation(
-                "{Model} epoch {Epoch}/{Epochs}: train loss {TrainLoss:F4}, val loss {ValLoss:F4}, val acc {ValAcc:P2}, F1 {F1:F4}{Robust}, {Seconds:F1} s (data {Data:F1} s, quantum {Quantum:F1} s)",
+                "{Model} epoch {Epoch}/{Epochs}: train loss {TrainLoss:F4}, val loss {ValLoss:F4}, val acc {ValAcc:P2}, F1 {F1:F4}{Robust}, " +
+                "{Seconds:F1} s (data {Data:F1} s, quantum {Quantum:F1} s)",
                 name, epoch + 1, options.Epochs, metrics.TrainLoss, metrics.ValidationLoss, metrics.ValidationAccuracy, metrics.F1,
                 metrics.Robustness is { } r ? $", PGD acc {r:P2}" : string.Empty, metrics.EpochSeconds, metrics.DataSeconds, metrics.QuantumSeconds);
         }
@@ -116,7 +125,9 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             if (options.RobustnessEvery > 0)
             {
                 foreach (var attack in options.TestAttacks ?? [options.Attack])
+                {
                     testAttacks.Add(Measure(model, test, attack, options.RobustnessSamples, options.Seed, cancellationToken));
+                }
             }
 
             logger.LogInformation("{Model}: best epoch {Best}, test accuracy {Accuracy:P2}, macro F1 {F1:F4}, under attack: {Robust}",
@@ -148,7 +159,8 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             }
         }
 
-        return new EvaluationResult(samples == 0 ? 0 : lossSum / samples, ClassificationMetrics.FromConfusion(confusion), ToJagged(confusion), samples);
+        return new EvaluationResult(samples == 0 ? 0 : lossSum / samples, ClassificationMetrics.FromConfusion(confusion), ToJagged(confusion),
+            samples);
     }
 
     /// <summary>Accuracy on images of (a prefix of) a split perturbed by <see cref="TrainingOptions.Attack"/>.</summary>
@@ -167,7 +179,10 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             using var scope = NewDisposeScope();
             scope.Attach([images, labels]);
             if (maxSamples is { } max && seen >= max)
+            {
                 break;
+            }
+
             var adversarial = attack.Perturb(model, images, labels, generator);
             using (no_grad())
             {
@@ -197,10 +212,15 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
         {
             var dataStart = Stopwatch.GetTimestamp();
             if (!enumerator.MoveNext())
+            {
                 break;
+            }
+
             dataSeconds += Stopwatch.GetElapsedTime(dataStart).TotalSeconds;
             if (cancellationToken.IsCancellationRequested)
+            {
                 return null;
+            }
 
             var computeStart = Stopwatch.GetTimestamp();
             var (images, labels) = enumerator.Current;
@@ -216,13 +236,17 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
                 {
                     // Stepping on a NaN loss would make every weight NaN; stop with the model as it was.
                     throw new TrainingDivergedException(model.Kind, epoch + 1,
-                        $"{model.Kind.Key()}: the training loss became {lossValue} in epoch {epoch + 1}, batch {batch + 1} of {batches} (learning rate {rate:G4}); " +
+                        $"{model.Kind.Key()}: the training loss became {lossValue} in epoch {epoch + 1}, " +
+                        $"batch {batch + 1} of {batches} (learning rate {rate:G4}); " +
                         $"training stopped before that step; {lastGood}.");
                 }
 
                 loss.backward();
                 if (recipe.ClipNorm is { } clip)
+                {
                     nn.utils.clip_grad_norm_(model.parameters(), clip);
+                }
+
                 optimizer.step();
                 steps++;
                 lossSum += lossValue * labels.shape[0];
@@ -232,7 +256,8 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
 
             computeSeconds += Stopwatch.GetElapsedTime(computeStart).TotalSeconds;
             batch++;
-            progress?.Report(new TrainingProgress(model.Kind, epoch + 1, options.Epochs, batch, batches, seen / epochWatch.Elapsed.TotalSeconds, lossSum / seen, (double)correct / seen, epochWatch.Elapsed));
+            progress?.Report(new TrainingProgress(model.Kind, epoch + 1, options.Epochs, batch, batches, seen / epochWatch.Elapsed.TotalSeconds,
+                lossSum / seen, (double)correct / seen, epochWatch.Elapsed));
         }
 
         var trainSeconds = epochWatch.Elapsed.TotalSeconds;
@@ -243,11 +268,15 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             ? Robustness(model, validation, options.RobustnessSamples, options.Seed + epoch, cancellationToken)
             : null;
         if (cancellationToken.IsCancellationRequested)
+        {
             return null;
+        }
+
         if (!double.IsFinite(evaluation.Loss))
         {
             throw new TrainingDivergedException(model.Kind, epoch + 1,
-                $"{model.Kind.Key()}: the validation loss became {evaluation.Loss} after epoch {epoch + 1} (training loss {(seen == 0 ? 0 : lossSum / seen):G6}); " +
+                $"{model.Kind.Key()}: the validation loss became {evaluation.Loss} after epoch {epoch + 1} (training loss " +
+                $"{(seen == 0 ? 0 : lossSum / seen):G6}); " +
                 $"training stopped without saving that epoch; {lastGood}.");
         }
 
@@ -257,15 +286,19 @@ public sealed class Trainer(TrainingOptions options, ILogger<Trainer> logger)
             trainSeconds, dataSeconds, computeSeconds - quantumSeconds, quantumSeconds, evaluationWatch.Elapsed.TotalSeconds, cpu, peak, rate);
     }
 
-    private static CheckpointState State(ModelKind model, int epochs, long steps, double best, int bestEpoch, List<EpochMetrics> history, string configuration) =>
-        new() { Model = model, CompletedEpochs = epochs, Steps = steps, BestValidationAccuracy = best, BestEpoch = bestEpoch, History = history.ToList(), Configuration = configuration };
+    private static CheckpointState State(ModelKind model, int epochs, long steps, double best, int bestEpoch, List<EpochMetrics> history,
+        string configuration) =>
+        new() { Model = model, CompletedEpochs = epochs, Steps = steps, BestValidationAccuracy = best, BestEpoch = bestEpoch,
+            History = history.ToList(), Configuration = configuration };
 
     private static void Accumulate(long[,] confusion, Tensor labels, Tensor predictions)
     {
         var truth = labels.data<long>().ToArray();
         var predicted = predictions.data<long>().ToArray();
         for (var i = 0; i < truth.Length; i++)
+        {
             confusion[truth[i], predicted[i]]++;
+        }
     }
 
     private static long[][] ToJagged(long[,] matrix) =>

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HybridQsharp.Classical.Training;
@@ -44,7 +43,8 @@ public sealed class TrainingCheckpoint
     {
         if (FirstNonFiniteTensor(model) is { } name)
         {
-            throw new CheckpointException($"{state.Model}: {name} holds NaN or infinite values after epoch {state.CompletedEpochs}; such a model is not saved as a checkpoint.");
+            throw new CheckpointException($"{state.Model}: {name} holds NaN or infinite values after epoch {state.CompletedEpochs}; " +
+                $"such a model is not saved as a checkpoint.");
         }
 
         return new TrainingCheckpoint
@@ -138,7 +138,8 @@ public sealed class TrainingCheckpoint
             var content = bytes.AsSpan(0, bytes.Length - ChecksumLength);
             if (!SHA256.HashData(content).AsSpan().SequenceEqual(bytes.AsSpan(content.Length)))
             {
-                throw new CheckpointException($"Checkpoint {path} is damaged: its SHA-256 checksum does not match its content (truncated, overwritten or corrupted on disk).");
+                throw new CheckpointException(
+                    $"Checkpoint {path} is damaged: its SHA-256 checksum does not match its content (truncated, overwritten or corrupted on disk).");
             }
 
             format = 2;
@@ -164,7 +165,8 @@ public sealed class TrainingCheckpoint
             var random = ReadBlock(reader, path);
             if (reader.BaseStream.Position != reader.BaseStream.Length)
             {
-                throw new CheckpointException($"Checkpoint {path} has {reader.BaseStream.Length - reader.BaseStream.Position} unexpected bytes after its blocks.");
+                throw new CheckpointException(
+                    $"Checkpoint {path} has {reader.BaseStream.Length - reader.BaseStream.Position} unexpected bytes after its blocks.");
             }
 
             return new TrainingCheckpoint
@@ -198,7 +200,8 @@ public sealed class TrainingCheckpoint
 
         if (FirstNonFiniteTensor(model) is { } name)
         {
-            throw new CheckpointException($"The checkpoint of {State.Model} (epoch {State.CompletedEpochs}) holds NaN or infinite values in {name}; it cannot be used.");
+            throw new CheckpointException(
+                $"The checkpoint of {State.Model} (epoch {State.CompletedEpochs}) holds NaN or infinite values in {name}; it cannot be used.");
         }
     }
 

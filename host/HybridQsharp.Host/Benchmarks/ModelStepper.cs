@@ -19,7 +19,8 @@ public sealed class ModelStepper : IDisposable
     private readonly QuantumCircuitExecution? _execution;
     private long _step;
 
-    public ModelStepper(ImageClassifier model, QuantumCircuitExecution? execution, IBatchStream train, long totalSteps, CancellationToken cancellationToken)
+    public ModelStepper(ImageClassifier model, QuantumCircuitExecution? execution, IBatchStream train, long totalSteps,
+        CancellationToken cancellationToken)
     {
         Model = model;
         _execution = execution;
@@ -45,7 +46,8 @@ public sealed class ModelStepper : IDisposable
         var (images, labels) = _batches.Current;
         var loaded = Stopwatch.GetTimestamp();
         var timings = _execution?.Timings;
-        var (encoding, circuitForward, circuitBackward) = (timings?.Encoding ?? default, timings?.CircuitForward ?? default, timings?.CircuitBackward ?? default);
+        var (encoding, circuitForward, circuitBackward) =
+            (timings?.Encoding ?? default, timings?.CircuitForward ?? default, timings?.CircuitBackward ?? default);
         long forwarded, backwarded;
         using (var scope = NewDisposeScope())
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Numerics;
 using HybridQsharp.Quantum.Backends;
 using HybridQsharp.Quantum.Circuits;
@@ -6,7 +5,6 @@ using HybridQsharp.Quantum.Gradients;
 using HybridQsharp.Quantum.Lifting;
 using HybridQsharp.Quantum.Qsharp;
 using HybridQsharp.Quantum.Simulation;
-using HybridQsharp.Quantum.Tapes;
 using Microsoft.Extensions.Logging;
 
 namespace HybridQsharp.Host.Benchmarks;
@@ -42,7 +40,8 @@ public sealed class QuantumBenchmark(QsharpRuntime runtime, TapeLifter lifter, S
         return new QuantumBenchmarkResult(paper, scaling, runtimeCosts, environment);
     }
 
-    private async Task<CircuitMeasurement> MeasureAsync(string name, ClassifierCircuit circuit, QuantumBenchmarkOptions options, CancellationToken cancellationToken)
+    private async Task<CircuitMeasurement> MeasureAsync(string name, ClassifierCircuit circuit, QuantumBenchmarkOptions options,
+        CancellationToken cancellationToken)
     {
         logger.LogInformation("Benchmarking {Circuit}", name);
         var tape = await lifter.LiftAsync(circuit, cancellationToken);
@@ -65,10 +64,12 @@ public sealed class QuantumBenchmark(QsharpRuntime runtime, TapeLifter lifter, S
             var qsharpRate = 0.0;
             if (qsharpCount > 0)
             {
-                var arguments = Enumerable.Range(0, qsharpCount).Select(c => circuit.Arguments(parameters.AsSpan(c * circuit.ParameterCount, circuit.ParameterCount))).ToList();
+                var arguments = Enumerable.Range(0, qsharpCount)
+                    .Select(c => circuit.Arguments(parameters.AsSpan(c * circuit.ParameterCount, circuit.ParameterCount))).ToList();
                 ExactRunResult? qsharp = null;
                 var qsharpMs = await Stopwatches.MedianMillisecondsAsync(
-                    async () => qsharp = await runtime.ExpectationsAsync(circuit.Program, circuit.Operation, circuit.Qubits, arguments, cancellationToken: cancellationToken),
+                    async () => qsharp = await runtime.ExpectationsAsync(circuit.Program, circuit.Operation, circuit.Qubits, arguments,
+                        cancellationToken: cancellationToken),
                     minRuns: 1, maxRuns: 5, options.BudgetPerMeasurement, cancellationToken);
                 for (var c = 0; c < qsharpCount; c++)
                 {
@@ -97,13 +98,15 @@ public sealed class QuantumBenchmark(QsharpRuntime runtime, TapeLifter lifter, S
         // Parameter shift on large registers runs thousands of circuits: time a smaller batch and scale (its cost is linear in the batch).
         var shiftBatch = Math.Min(backwardBatch, MaxParameterShiftBatch(circuit.Qubits));
         var shiftMs = await Stopwatches.MedianMillisecondsAsync(
-            async () => await ParameterShift.Instance.JacobianAsync(tape, native, backwardParameters.AsMemory(0, shiftBatch * circuit.ParameterCount), shiftBatch, cancellationToken),
+            async () => await ParameterShift.Instance.JacobianAsync(tape, native, backwardParameters.AsMemory(0, shiftBatch * circuit.ParameterCount),
+                shiftBatch, cancellationToken),
             minRuns: 1, maxRuns: 50, options.BudgetPerMeasurement, cancellationToken) * backwardBatch / shiftBatch;
         var adjointMs = await Stopwatches.MedianMillisecondsAsync(
             async () => await AdjointDifferentiation.Instance.JacobianAsync(tape, native, backwardParameters, backwardBatch, cancellationToken),
             minRuns: 1, maxRuns: 50, options.BudgetPerMeasurement, cancellationToken);
         var vjpMs = await Stopwatches.MedianMillisecondsAsync(
-            async () => await AdjointDifferentiation.Instance.VectorJacobianProductAsync(tape, native, backwardParameters, outputGradients, backwardBatch, cancellationToken),
+            async () => await AdjointDifferentiation.Instance.VectorJacobianProductAsync(tape, native, backwardParameters, outputGradients,
+                backwardBatch, cancellationToken),
             minRuns: 1, maxRuns: 50, options.BudgetPerMeasurement, cancellationToken);
 
         // Roofline: each pass of a kernel over a circuit's state at the streaming rate for a working set of that size.
@@ -116,8 +119,10 @@ public sealed class QuantumBenchmark(QsharpRuntime runtime, TapeLifter lifter, S
         // Forward again, then ψ and λ each passed over once per step on the way back.
         var vjpFraction = (3 * passes) * passSeconds * backwardBatch / (vjpMs / 1000);
         logger.LogInformation(
-            "  backward, batch 64: parameter-shift {Shift:N2} ms (timed on {ShiftBatch}), adjoint {Adjoint:N2} ms, adjoint vector-Jacobian product {Vjp:N2} ms; " +
-            "{Passes} passes per forward run, roofline {Roofline:E2} amplitudes/s, forward at {Forward:P0} of it, adjoint VJP at {VjpFraction:P0}; max |native - Q#| = {Diff:E2}",
+            "  backward, batch 64: parameter-shift {Shift:N2} ms (timed on {ShiftBatch}), adjoint {Adjoint:N2} ms, " +
+            "adjoint vector-Jacobian product {Vjp:N2} ms; " +
+            "{Passes} passes per forward run, roofline {Roofline:E2} amplitudes/s, forward at {Forward:P0} of it, adjoint VJP at {VjpFraction:P0}; " +
+            "max |native - Q#| = {Diff:E2}",
             shiftMs, shiftBatch, adjointMs, vjpMs, passes, streaming, forwardFraction, vjpFraction, maxDiff);
 
         var largest = batches[^1];
@@ -133,7 +138,8 @@ public sealed class QuantumBenchmark(QsharpRuntime runtime, TapeLifter lifter, S
 
     private static int MaxParameterShiftBatch(int qubits) => qubits <= 16 ? 64 : 4;
 
-    private async Task<List<RuntimeBatchCost>> RuntimeCostsAsync(ClassifierCircuit circuit, int[] batches, QuantumBenchmarkOptions options, CancellationToken cancellationToken)
+    private async Task<List<RuntimeBatchCost>> RuntimeCostsAsync(ClassifierCircuit circuit, int[] batches, QuantumBenchmarkOptions options,
+        CancellationToken cancellationToken)
     {
         var random = new Random(1);
         var costs = new List<RuntimeBatchCost>();

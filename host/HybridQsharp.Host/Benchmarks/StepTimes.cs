@@ -6,7 +6,8 @@ namespace HybridQsharp.Host.Benchmarks;
 /// for the hybrid, the quantum layer's encoding, circuit forward and circuit backward (inside
 /// forward and backward).
 /// </summary>
-public sealed record StepTimes(double Batch, double Data, double Forward, double Backward, double Optimizer, double Encoding, double CircuitForward, double CircuitBackward)
+public sealed record StepTimes(double Batch, double Data, double Forward, double Backward, double Optimizer, double Encoding, double CircuitForward,
+    double CircuitBackward)
 {
     public double Quantum => Encoding + CircuitForward + CircuitBackward;
 }

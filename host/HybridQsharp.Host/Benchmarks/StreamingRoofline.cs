@@ -12,7 +12,10 @@ namespace HybridQsharp.Host.Benchmarks;
 /// </summary>
 public static class StreamingRoofline
 {
-    /// <summary>Amplitudes per second over all cores, each core passing over its own 2^<paramref name="log2Amplitudes"/>-amplitude state; median of timed repeats.</summary>
+    /// <summary>
+    /// Amplitudes per second over all cores, each core passing over its own 2^<paramref name="log2Amplitudes"/>-amplitude state; median of timed
+    /// repeats.
+    /// </summary>
     public static double AmplitudesPerSecond(int log2Amplitudes, TimeSpan budget)
     {
         var workers = Environment.ProcessorCount;

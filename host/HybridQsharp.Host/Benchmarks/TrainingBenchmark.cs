@@ -1,4 +1,3 @@
-using HybridQsharp.Classical.Data;
 using System.Diagnostics;
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.QuantumLayers;
@@ -22,7 +21,8 @@ namespace HybridQsharp.Host.Benchmarks;
 /// 750-batch epoch (48,000 images at batch 64).
 /// </summary>
 public sealed class TrainingBenchmark(
-    ExperimentDataLoader dataLoader, ExperimentSettingsParser parser, QuantumCircuitPreparation preparation, QsharpRuntime runtime, ILogger<TrainingBenchmark> logger)
+    ExperimentDataLoader dataLoader, ExperimentSettingsParser parser, QuantumCircuitPreparation preparation, QsharpRuntime runtime,
+    ILogger<TrainingBenchmark> logger)
 {
     public const int EpochBatches = 750;
 
@@ -40,9 +40,12 @@ public sealed class TrainingBenchmark(
 
         torch.random.manual_seed(1);
         var totalSteps = EpochBatches * 50L;
-        using var hybrid = new ModelStepper(ModelFactory.Create(ModelKind.Hybrid, architecture, options, execution, options.Seed), execution, data.Train, totalSteps, cancellationToken);
-        using var twin = new ModelStepper(ModelFactory.Create(ModelKind.Twin, architecture, options, execution, options.Seed), null, data.Train, totalSteps, cancellationToken);
-        using var classical = new ModelStepper(ModelFactory.Create(ModelKind.Classical, architecture, options, null, options.Seed), null, data.Train, totalSteps, cancellationToken);
+        using var hybrid = new ModelStepper(ModelFactory.Create(ModelKind.Hybrid, architecture, options, execution, options.Seed), execution,
+            data.Train, totalSteps, cancellationToken);
+        using var twin = new ModelStepper(ModelFactory.Create(ModelKind.Twin, architecture, options, execution, options.Seed), null, data.Train,
+            totalSteps, cancellationToken);
+        using var classical = new ModelStepper(ModelFactory.Create(ModelKind.Classical, architecture, options, null, options.Seed), null, data.Train,
+            totalSteps, cancellationToken);
         ModelStepper[] models = [hybrid, twin, classical];
 
         foreach (var model in models)
@@ -79,16 +82,21 @@ public sealed class TrainingBenchmark(
             ["torch_threads"] = torch.get_num_threads().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["omp_wait_policy"] = TorchThreading.WaitPolicy,
             ["gomp_spincount"] = Environment.GetEnvironmentVariable("GOMP_SPINCOUNT") ?? "unset",
-            ["simulator_min_parallel_work"] = Quantum.Simulation.StateVectorSimulator.MinimumParallelWork.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["simulator_min_parallel_work"] = Quantum.Simulation.StateVectorSimulator.MinimumParallelWork.ToString(
+                System.Globalization.CultureInfo.InvariantCulture),
         };
-        logger.LogInformation("hybrid / twin {HybridTwin:F3}, hybrid / classical {HybridClassical:F3}", h.BatchMillisecondsMedian / t.BatchMillisecondsMedian,
+        logger.LogInformation("hybrid / twin {HybridTwin:F3}, hybrid / classical {HybridClassical:F3}",
+            h.BatchMillisecondsMedian / t.BatchMillisecondsMedian,
             h.BatchMillisecondsMedian / c.BatchMillisecondsMedian);
         return new TrainingBenchmarkResult(h.EpochSeconds, t.EpochSeconds, c.EpochSeconds, h.BatchMillisecondsMedian / t.BatchMillisecondsMedian,
-            h.BatchMillisecondsMedian / c.BatchMillisecondsMedian, h.QuantumShare, h.DataShare, layerAlone, EpochBatches, 64, rounds, execution.Gradient.Name, threading,
+            h.BatchMillisecondsMedian / c.BatchMillisecondsMedian, h.QuantumShare, h.DataShare, layerAlone, EpochBatches, 64, rounds,
+            execution.Gradient.Name, threading,
             measurements, EnvironmentInfo.Collect(qsharpVersion));
     }
 
-    /// <summary>The quantum layer alone, forward and backward on a batch of 64 softmax rows (as the peer measures its layer), median ms of 50.</summary>
+    /// <summary>
+    /// The quantum layer alone, forward and backward on a batch of 64 softmax rows (as the peer measures its layer), median ms of 50.
+    /// </summary>
     private double LayerAlone(QuantumLayer layer)
     {
         using var disposeLayer = layer;
@@ -129,14 +137,19 @@ public sealed class TrainingBenchmark(
         }
 
         var batch = MedianOf(s => s.Batch);
-        var result = new ModelTrainingMeasurement(model.Model.Kind.Key(), steps.Count, batch, sorted[0], Quantile(0.1), Quantile(0.9), sorted[^1], roundMedians,
+        var result = new ModelTrainingMeasurement(model.Model.Kind.Key(), steps.Count, batch, sorted[0], Quantile(0.1), Quantile(0.9), sorted[^1],
+            roundMedians,
             MedianOf(s => s.Data), MedianOf(s => s.Forward), MedianOf(s => s.Backward), MedianOf(s => s.Optimizer),
             MedianOf(s => s.Quantum), MedianOf(s => s.Encoding), MedianOf(s => s.CircuitForward), MedianOf(s => s.CircuitBackward),
             batch * EpochBatches / 1000, MedianOf(s => s.Quantum) / batch, MedianOf(s => s.Data) / batch);
         logger.LogInformation(
-            "{Model}: {Batch:F1} ms per batch (min {Min:F1}, p90 {P90:F1}; data {Data:F2}, forward {Forward:F2}, backward {Backward:F2}, optimiser {Optimizer:F2}, quantum {Quantum:F2} = encoding {Encoding:F2} + circuit forward {CircuitForward:F2} + backward {CircuitBackward:F2}) -> {Epoch:F1} s per epoch",
-            result.Model, batch, result.BatchMillisecondsMin, result.BatchMillisecondsP90, result.DataMillisecondsMedian, result.ForwardMillisecondsMedian,
-            result.BackwardMillisecondsMedian, result.OptimizerMillisecondsMedian, result.QuantumMillisecondsMedian, result.EncodingMillisecondsMedian,
+            "{Model}: {Batch:F1} ms per batch (min {Min:F1}, p90 {P90:F1}; data {Data:F2}, forward {Forward:F2}, backward {Backward:F2}, " +
+            "optimiser {Optimizer:F2}, quantum {Quantum:F2} = encoding {Encoding:F2} + circuit forward {CircuitForward:F2} + backward " +
+            "{CircuitBackward:F2}) -> {Epoch:F1} s per epoch",
+            result.Model, batch, result.BatchMillisecondsMin, result.BatchMillisecondsP90, result.DataMillisecondsMedian,
+            result.ForwardMillisecondsMedian,
+            result.BackwardMillisecondsMedian, result.OptimizerMillisecondsMedian, result.QuantumMillisecondsMedian,
+            result.EncodingMillisecondsMedian,
             result.CircuitForwardMillisecondsMedian, result.CircuitBackwardMillisecondsMedian, result.EpochSeconds);
         return result;
     }

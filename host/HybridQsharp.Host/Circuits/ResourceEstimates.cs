@@ -13,19 +13,23 @@ namespace HybridQsharp.Host.Circuits;
 /// </summary>
 public static class ResourceEstimates
 {
-    public static readonly string[] Profiles = ["qubit_gate_ns_e3", "qubit_gate_ns_e4", "qubit_gate_us_e3", "qubit_gate_us_e4", "qubit_maj_ns_e4", "qubit_maj_ns_e6"];
+    public static readonly string[] Profiles =
+        ["qubit_gate_ns_e3", "qubit_gate_ns_e4", "qubit_gate_us_e3", "qubit_gate_us_e4", "qubit_maj_ns_e4", "qubit_maj_ns_e6"];
 
     /// <summary>What the table's numbers are for.</summary>
     public const string Heading = "QDK resource estimate (one call of the classifier, every qubit measured):";
 
-    public sealed record Row(string Profile, string Status, long? PhysicalQubits, double? RuntimeNanoseconds, long? LogicalQubits, long? RotationCount, long? Rqops);
+    public sealed record Row(string Profile, string Status, long? PhysicalQubits, double? RuntimeNanoseconds, long? LogicalQubits,
+        long? RotationCount, long? Rqops);
 
-    public static async Task<IReadOnlyList<Row>> EstimateAsync(QsharpRuntime runtime, ClassifierCircuit circuit, double[][] arguments, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<Row>> EstimateAsync(QsharpRuntime runtime, ClassifierCircuit circuit, double[][] arguments,
+        CancellationToken cancellationToken)
     {
         var parameters = new JsonArray(Profiles.Select(p => (JsonNode)(p.StartsWith("qubit_maj", StringComparison.Ordinal)
             ? new JsonObject { ["qubitParams"] = new JsonObject { ["name"] = p }, ["qecScheme"] = new JsonObject { ["name"] = "floquet_code" } }
             : new JsonObject { ["qubitParams"] = new JsonObject { ["name"] = p } })).ToArray());
-        var result = await runtime.EstimateAsync(circuit.Program, circuit.Operation, circuit.Qubits, arguments, parameters.ToJsonString(), cancellationToken);
+        var result =
+            await runtime.EstimateAsync(circuit.Program, circuit.Operation, circuit.Qubits, arguments, parameters.ToJsonString(), cancellationToken);
         var items = result is JsonArray array ? array.ToList() : [result];
         return items.Select((e, i) => new Row(
             e?["jobParams"]?["qubitParams"]?["name"]?.GetValue<string>() ?? Profiles[i],
@@ -44,7 +48,9 @@ public static class ResourceEstimates
         foreach (var r in rows)
         {
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Profile,-18} {r.PhysicalQubits?.ToString("N0", CultureInfo.InvariantCulture) ?? r.Status,16} {Runtime(r.RuntimeNanoseconds),12} {r.LogicalQubits,15} {r.RotationCount,10} {r.Rqops?.ToString("N0", CultureInfo.InvariantCulture),12}"));
+                $"{r.Profile,-18} {r.PhysicalQubits?.ToString("N0", CultureInfo.InvariantCulture) ?? r.Status,16} " +
+                $"{Runtime(r.RuntimeNanoseconds),12} {r.LogicalQubits,15} {r.RotationCount,10} " +
+                $"{r.Rqops?.ToString("N0", CultureInfo.InvariantCulture),12}"));
         }
 
         return text.ToString();

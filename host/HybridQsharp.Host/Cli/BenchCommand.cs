@@ -24,7 +24,8 @@ public static class BenchCommand
                 r.AddError("--qubits takes sizes from 1 to 24.");
             }
         });
-        var budget = new Option<double>("--seconds") { Description = "Time budget per measurement (repeats until spent; the median is reported).", DefaultValueFactory = _ => 2.0 };
+        var budget = new Option<double>("--seconds") { Description = "Time budget per measurement (repeats until spent; the median is reported).",
+            DefaultValueFactory = _ => 2.0 };
         budget.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<double>() is <= 0 or > 600)
@@ -33,14 +34,16 @@ public static class BenchCommand
             }
         });
 
-        var quantum = new Command("quantum", "Native state-vector simulator vs the Q# simulator: throughput, agreement, backward cost.\n\nExamples:\n  hybridq bench quantum\n  hybridq bench quantum --json --qubits 8 12")
+        var quantum = new Command("quantum", "Native state-vector simulator vs the Q# simulator: throughput, agreement, backward cost.\n\n" +
+            "Examples:\n  hybridq bench quantum\n  hybridq bench quantum --json --qubits 8 12")
         {
             json, qubits, budget,
         };
         quantum.SetAction((parse, ct) => VerbRunner.RunAsync(parse.GetValue(settings) ?? [], async (services, token) =>
         {
             var benchmark = ActivatorUtilities.CreateInstance<QuantumBenchmark>(services);
-            var result = await benchmark.RunAsync(new QuantumBenchmarkOptions(parse.GetValue(qubits)!, [64, 3000], TimeSpan.FromSeconds(parse.GetValue(budget))), token);
+            var result = await benchmark.RunAsync(
+                new QuantumBenchmarkOptions(parse.GetValue(qubits)!, [64, 3000], TimeSpan.FromSeconds(parse.GetValue(budget))), token);
             if (parse.GetValue(json))
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
@@ -53,19 +56,26 @@ public static class BenchCommand
             return ExitCodes.Success;
         }, ct));
 
-        var training = new Command("training", "The paper's MNIST training step for hybrid, twin and classical in interleaved rounds: per-batch time split into data, forward, backward, optimiser and the quantum layer's encoding and circuit, projected to the 750-batch epoch.\n\nExamples:\n  hybridq bench training\n  hybridq bench training --json --batches 60")
+        var training = new Command("training", "The paper's MNIST training step for hybrid, twin and classical in interleaved rounds: " +
+            "per-batch time split into data, forward, backward, optimiser and the quantum layer's encoding and circuit, " +
+            "projected to the 750-batch epoch.\n\nExamples:\n  hybridq bench training\n  hybridq bench training --json --batches 60")
         {
             json,
         };
-        var batches = new Option<int>("--batches") { Description = "Batches timed per model (after 5 warm-up batches); the median is projected to 750.", DefaultValueFactory = _ => 40 };
+        var batches = new Option<int>("--batches")
+            { Description = "Batches timed per model (after 5 warm-up batches); the median is projected to 750.", DefaultValueFactory = _ => 40 };
         batches.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() is < 1 or > 750)
+            {
                 r.AddError("--batches takes 1 to 750.");
+            }
         });
-        var gradient = new Option<string>("--gradient") { Description = "parameter-shift (default) or adjoint.", DefaultValueFactory = _ => "parameter-shift" };
+        var gradient =
+            new Option<string>("--gradient") { Description = "parameter-shift (default) or adjoint.", DefaultValueFactory = _ => "parameter-shift" };
         gradient.AcceptOnlyFromAmong("parameter-shift", "adjoint");
-        var rounds = new Option<int>("--rounds") { Description = "Interleaved rounds the timed batches are split into (the models take turns each round).", DefaultValueFactory = _ => 5 };
+        var rounds = new Option<int>("--rounds")
+            { Description = "Interleaved rounds the timed batches are split into (the models take turns each round).", DefaultValueFactory = _ => 5 };
         rounds.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() < 1)
@@ -78,7 +88,8 @@ public static class BenchCommand
         training.Options.Add(rounds);
         training.SetAction((parse, ct) => VerbRunner.RunAsync(parse.GetValue(settings) ?? [], async (services, token) =>
         {
-            var result = await ActivatorUtilities.CreateInstance<TrainingBenchmark>(services).RunAsync(parse.GetValue(batches), 5, parse.GetValue(gradient)!, parse.GetValue(rounds), token);
+            var result = await ActivatorUtilities.CreateInstance<TrainingBenchmark>(services)
+                .RunAsync(parse.GetValue(batches), 5, parse.GetValue(gradient)!, parse.GetValue(rounds), token);
             if (parse.GetValue(json))
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
@@ -87,10 +98,14 @@ public static class BenchCommand
             {
                 foreach (var m in result.Models)
                 {
-                    Console.Out.WriteLine($"{m.Model,-10} {m.BatchMillisecondsMedian,8:F1} ms/batch (min {m.BatchMillisecondsMin:F1}, max {m.BatchMillisecondsMax:F1})  data {m.DataMillisecondsMedian,6:F2} ms  quantum {m.QuantumMillisecondsMedian,6:F2} ms (encoding {m.EncodingMillisecondsMedian:F2}, circuit forward {m.CircuitForwardMillisecondsMedian:F2}, backward {m.CircuitBackwardMillisecondsMedian:F2})  -> {m.EpochSeconds,6:F1} s/epoch");
+                    Console.Out.WriteLine($"{m.Model,-10} {m.BatchMillisecondsMedian,8:F1} ms/batch (min {m.BatchMillisecondsMin:F1}, " +
+                        $"max {m.BatchMillisecondsMax:F1})  data {m.DataMillisecondsMedian,6:F2} ms  quantum {m.QuantumMillisecondsMedian,6:F2} ms " +
+                        $"(encoding {m.EncodingMillisecondsMedian:F2}, circuit forward {m.CircuitForwardMillisecondsMedian:F2}, " +
+                        $"backward {m.CircuitBackwardMillisecondsMedian:F2})  -> {m.EpochSeconds,6:F1} s/epoch");
                 }
 
-                Console.Out.WriteLine($"hybrid / twin {result.HybridTwinRatio:F3}, hybrid / classical {result.HybridClassicalRatio:F3} ({result.Gradient}); quantum layer alone {result.QuantumLayerAloneMilliseconds:F3} ms");
+                Console.Out.WriteLine($"hybrid / twin {result.HybridTwinRatio:F3}, hybrid / classical {result.HybridClassicalRatio:F3} " +
+                    $"({result.Gradient}); quantum layer alone {result.QuantumLayerAloneMilliseconds:F3} ms");
             }
 
             return ExitCodes.Success;
@@ -106,16 +121,21 @@ public static class BenchCommand
         {
             foreach (var b in circuit.Batches)
             {
-                Console.Out.WriteLine($"{circuit.Circuit,-50} {b.Batch,6} {b.NativeCircuitsPerSecond,12:N0} {b.QsharpCircuitsPerSecond,10:N0} {b.Speedup,7:N0}x");
+                Console.Out.WriteLine(
+                    $"{circuit.Circuit,-50} {b.Batch,6} {b.NativeCircuitsPerSecond,12:N0} {b.QsharpCircuitsPerSecond,10:N0} {b.Speedup,7:N0}x");
             }
 
-            Console.Out.WriteLine($"{"",-50} max |native - Q#| {circuit.MaxAbsDiff:E2}; backward batch 64: parameter-shift {circuit.ParameterShiftBackwardMsBatch64:N2} ms, adjoint {circuit.AdjointBackwardMsBatch64:N2} ms, adjoint VJP {circuit.AdjointVectorJacobianProductMsBatch64:N2} ms");
-            Console.Out.WriteLine($"{"",-50} {circuit.Layout}, {circuit.ForwardPasses} passes per run; roofline fraction forward {circuit.RooflineFraction:P0}, adjoint VJP {circuit.RooflineFractionAdjointVectorJacobianProduct:P0}");
+            Console.Out.WriteLine($"{"",-50} max |native - Q#| {circuit.MaxAbsDiff:E2}; backward batch 64: " +
+                $"parameter-shift {circuit.ParameterShiftBackwardMsBatch64:N2} ms, adjoint {circuit.AdjointBackwardMsBatch64:N2} ms, " +
+                $"adjoint VJP {circuit.AdjointVectorJacobianProductMsBatch64:N2} ms");
+            Console.Out.WriteLine($"{"",-50} {circuit.Layout}, {circuit.ForwardPasses} passes per run; " +
+                $"roofline fraction forward {circuit.RooflineFraction:P0}, adjoint VJP {circuit.RooflineFractionAdjointVectorJacobianProduct:P0}");
         }
 
         foreach (var cost in result.QsharpRuntime)
         {
-            Console.Out.WriteLine($"Q# runtime, exact, batch {cost.Batch,5}: {cost.RequestMilliseconds,9:N1} ms per request, {cost.PerCircuitMicroseconds,9:N1} us per circuit");
+            Console.Out.WriteLine($"Q# runtime, exact, batch {cost.Batch,5}: {cost.RequestMilliseconds,9:N1} ms per request, " +
+                $"{cost.PerCircuitMicroseconds,9:N1} us per circuit");
         }
     }
 }

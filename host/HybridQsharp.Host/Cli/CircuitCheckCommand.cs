@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HybridQsharp.Host.Cli;
 
-/// <summary>`circuit check`: the circuit workbench's report (shape, gates, depth, affine map, agreement with Q#, gradient check), without training.</summary>
+/// <summary>
+/// `circuit check`: the circuit workbench's report (shape, gates, depth, affine map, agreement with Q#, gradient check), without training.
+/// </summary>
 public static class CircuitCheckCommand
 {
     public static Command Create(Option<string[]> settings)

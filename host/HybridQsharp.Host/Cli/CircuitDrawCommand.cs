@@ -9,7 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HybridQsharp.Host.Cli;
 
-/// <summary>`circuit draw` (and bare `circuit`): the classifier drawn from the Q# compiler's circuit data, its tape as text, optionally the resource estimate.</summary>
+/// <summary>
+/// `circuit draw` (and bare `circuit`): the classifier drawn from the Q# compiler's circuit data, its tape as text, optionally the resource estimate.
+/// </summary>
 public static class CircuitDrawCommand
 {
     public const string Examples =
@@ -18,14 +20,19 @@ public static class CircuitDrawCommand
         "  hybridq circuit draw --qsharp my-classifier/src/MyClassifier.qs --operation MyClassifier.Classifier --encoding angle --json";
 
     public static Command Create(Option<string[]> settings) =>
-        Configure(new Command("draw", "Draw the Q# classifier (PNG, SVG, and its lifted tape as text); --estimate adds the QDK resource estimate.\n\n" + Examples), settings);
+        Configure(new Command("draw",
+            "Draw the Q# classifier (PNG, SVG, and its lifted tape as text); --estimate adds the QDK resource estimate.\n\n" + Examples), settings);
 
-    /// <summary>Adds the drawing's options and action to <paramref name="command"/> (`circuit draw`, and `circuit` itself for compatibility).</summary>
+    /// <summary>
+    /// Adds the drawing's options and action to <paramref name="command"/> (`circuit draw`, and `circuit` itself for compatibility).
+    /// </summary>
     public static Command Configure(Command command, Option<string[]> settings)
     {
         var experiment = new ExperimentCommandOptions();
-        var run = new Option<string>("--run") { Description = "Use a trained hybrid's circuit, weights and first test sample (else the selected circuit at random angles)." };
-        var output = new Option<string>("--out") { Description = "Folder for circuit.png, circuit.svg and circuit.txt.", DefaultValueFactory = _ => "circuit" };
+        var run = new Option<string>("--run")
+            { Description = "Use a trained hybrid's circuit, weights and first test sample (else the selected circuit at random angles)." };
+        var output = new Option<string>("--out") { Description = "Folder for circuit.png, circuit.svg and circuit.txt.",
+            DefaultValueFactory = _ => "circuit" };
         var estimate = new Option<bool>("--estimate") { Description = "Also run the QDK resource estimator on its predefined hardware profiles." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout (logs still go to stderr)." };
         command.Options.Add(run);

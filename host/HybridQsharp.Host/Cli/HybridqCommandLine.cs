@@ -32,7 +32,10 @@ public static class HybridqCommandLine
             BenchCommand.Create(settings),
         };
         foreach (var option in defaults.All)
+        {
             root.Options.Add(option);
+        }
+
         root.SetAction((parse, ct) => TrainCommand.RunAsync(parse, settings, defaults, ct));
         return root;
     }

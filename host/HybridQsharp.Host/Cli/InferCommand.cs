@@ -1,8 +1,8 @@
 using System.CommandLine;
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Host.Experiments;
-using HybridQsharp.Host.Runs;
 using HybridQsharp.Host.Inference;
+using HybridQsharp.Host.Runs;
 using HybridQsharp.Quantum.Qsharp;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,21 +16,29 @@ public static class InferCommand
     {
         var run = RunOption();
         var samples = SamplesOption(200);
-        var backend = new Option<string>("--backend") { Description = "native (exact), qsharp (exact, Q# simulator) or qsharp-shots.", DefaultValueFactory = _ => "qsharp-shots" };
+        var backend = new Option<string>("--backend") { Description = "native (exact), qsharp (exact, Q# simulator) or qsharp-shots.",
+            DefaultValueFactory = _ => "qsharp-shots" };
         backend.AcceptOnlyFromAmong("native", "qsharp", "qsharp-shots");
-        var shots = new Option<int[]>("--shots") { Description = "Shots per sample; several values compare them.", DefaultValueFactory = _ => [1000], AllowMultipleArgumentsPerToken = true };
+        var shots = new Option<int[]>("--shots") { Description = "Shots per sample; several values compare them.", DefaultValueFactory = _ => [1000],
+            AllowMultipleArgumentsPerToken = true };
         shots.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int[]>()?.Any(s => s is < 1 or > 10_000_000) == true)
+            {
                 r.AddError("--shots takes values from 1 to 10,000,000.");
+            }
         });
         var noise = new Option<double>("--noise") { Description = "Depolarising probability after each gate (X, Y, Z each p/3), e.g. 0.01." };
         noise.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<double>() is < 0 or > 1)
+            {
                 r.AddError("--noise is a probability in [0, 1].");
+            }
         });
-        var command = new Command("infer", "Run a trained hybrid's test samples on a backend and compare predictions with the exact ones.\n\nExamples:\n  hybridq infer --run runs/mnist-paper --samples 200 --shots 100 1000 10000\n  hybridq infer --run runs/mnist-paper --shots 1000 --noise 0.01\n  hybridq infer --run runs/mnist-paper --backend qsharp")
+        var command = new Command("infer", "Run a trained hybrid's test samples on a backend and compare predictions with the exact ones.\n\n" +
+            "Examples:\n  hybridq infer --run runs/mnist-paper --samples 200 --shots 100 1000 10000\n" +
+            "  hybridq infer --run runs/mnist-paper --shots 1000 --noise 0.01\n  hybridq infer --run runs/mnist-paper --backend qsharp")
         {
             run, samples, backend, shots, noise,
         };
@@ -53,7 +61,8 @@ public static class InferCommand
                     var p = parse.GetValue(noise);
                     foreach (var s in parse.GetValue(shots)!)
                     {
-                        logger.LogInformation("{Samples} samples x {Shots} shots on the Q# simulator{Noise}", chosen.Count, s, p > 0 ? $" with {p:P1} depolarising noise" : string.Empty);
+                        logger.LogInformation("{Samples} samples x {Shots} shots on the Q# simulator{Noise}", chosen.Count, s,
+                            p > 0 ? $" with {p:P1} depolarising noise" : string.Empty);
                         outcomes.Add(await inference.ShotsAsync(trained, chosen, s, p > 0 ? PauliNoise.Depolarizing(p) : null, token));
                     }
 
@@ -63,8 +72,11 @@ public static class InferCommand
             Console.Out.WriteLine($"{"backend",-46} {"accuracy",9} {"agrees w/ exact",16} {"mean SE",9} {"max |dev|/SE",13}");
             foreach (var o in outcomes)
             {
-                var meanSe = o.StandardErrors is null ? "–" : o.StandardErrors.SelectMany(r => r).Average().ToString("F4", System.Globalization.CultureInfo.InvariantCulture);
-                Console.Out.WriteLine($"{o.Backend,-46} {o.Accuracy,9:P2} {o.AgreementWith(exact),16:P2} {meanSe,9} {(o.StandardErrors is null ? "–" : o.MaxDeviationInStandardErrors(exact).ToString("F2", System.Globalization.CultureInfo.InvariantCulture)),13}");
+                var meanSe = o.StandardErrors is null ? "–"
+                    : o.StandardErrors.SelectMany(r => r).Average().ToString("F4", System.Globalization.CultureInfo.InvariantCulture);
+                var maxDeviation = o.StandardErrors is null ? "–"
+                    : o.MaxDeviationInStandardErrors(exact).ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
+                Console.Out.WriteLine($"{o.Backend,-46} {o.Accuracy,9:P2} {o.AgreementWith(exact),16:P2} {meanSe,9} {maxDeviation,13}");
             }
 
             RunFolder.WriteJson(Path.Combine(folder.Path, "inference.json"), new
@@ -89,7 +101,9 @@ public static class InferCommand
         samples.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() is < 1 or > 100_000)
+            {
                 r.AddError("--samples takes 1 to 100,000.");
+            }
         });
         return samples;
     }

@@ -13,8 +13,10 @@ public static class ModelsCommand
     public static Command Create(Option<string[]> settings)
     {
         var experiment = new ExperimentCommandOptions();
-        var json = new Option<bool>("--json") { Description = "One JSON object: {\"hybrid\": {\"params\": N, \"layers\": [...]}, \"classical\": {...}, \"twin\": {...}}." };
-        var command = new Command("models", "Summarise the models of a dataset: layers, output shapes, trainable parameters.\n\nExamples:\n  hybridq models\n  hybridq models --dataset stl10 --json\n  hybridq models --qubits 2 --encoding angle")
+        var json = new Option<bool>("--json")
+            { Description = "One JSON object: {\"hybrid\": {\"params\": N, \"layers\": [...]}, \"classical\": {...}, \"twin\": {...}}." };
+        var command = new Command("models", "Summarise the models of a dataset: layers, output shapes, trainable parameters.\n\nExamples:\n" +
+            "  hybridq models\n  hybridq models --dataset stl10 --json\n  hybridq models --qubits 2 --encoding angle")
         {
             experiment.Dataset, experiment.Qubits, experiment.Layers, experiment.Encoding, experiment.Ansatz, json,
         };
@@ -52,7 +54,9 @@ public static class ModelsCommand
             else
             {
                 foreach (var summary in summaries)
+                {
                     Console.Out.WriteLine(summary.ToTable() + Environment.NewLine);
+                }
             }
 
             return ExitCodes.Success;

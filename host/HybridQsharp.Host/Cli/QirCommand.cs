@@ -1,8 +1,8 @@
 using System.CommandLine;
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Host.Experiments;
-using HybridQsharp.Host.Runs;
 using HybridQsharp.Host.Inference;
+using HybridQsharp.Host.Runs;
 using HybridQsharp.Quantum.Qsharp;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -17,7 +17,8 @@ public static class QirCommand
         var run = InferCommand.RunOption();
         var samples = InferCommand.SamplesOption(4);
         var output = new Option<string>("--out") { Description = "Folder for the programs (default <run>/qir)." };
-        var command = new Command("qir", "Write base-profile QIR (.ll, and .bc when llvm-as is installed) for N test samples of a trained hybrid.\n\nExamples:\n  hybridq qir --run runs/mnist-paper --samples 10")
+        var command = new Command("qir", "Write base-profile QIR (.ll, and .bc when llvm-as is installed) for N test samples of a trained hybrid.\n" +
+            "\nExamples:\n  hybridq qir --run runs/mnist-paper --samples 10")
         {
             run, samples, output,
         };
@@ -30,7 +31,10 @@ public static class QirCommand
             var folder = parse.GetValue(output) ?? Path.Combine(parse.GetValue(run)!, "qir");
             var written = await export.WriteAsync(trained, chosen, folder, token);
             foreach (var w in written)
+            {
                 Console.Out.WriteLine(w.BitcodePath is null ? w.TextPath : $"{w.TextPath}  {w.BitcodePath} (llvm-as validated)");
+            }
+
             return ExitCodes.Success;
         }, ct));
         return command;

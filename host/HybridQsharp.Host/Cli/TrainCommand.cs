@@ -20,14 +20,19 @@ public static class TrainCommand
 
     public static Command Create(Option<string[]> settings, ExperimentCommandOptions experiment)
     {
-        var command = new Command("train", "Train hybrid, classical and/or twin models under the paper's protocol; writes metrics, checkpoints, figures and the report." + Examples);
+        var command = new Command("train",
+            "Train hybrid, classical and/or twin models under the paper's protocol; writes metrics, checkpoints, figures and the report." + Examples);
         foreach (var option in experiment.All)
+        {
             command.Options.Add(option);
+        }
+
         command.SetAction((parse, ct) => RunAsync(parse, settings, experiment, ct));
         return command;
     }
 
-    public static Task<int> RunAsync(ParseResult parse, Option<string[]> settings, ExperimentCommandOptions experiment, CancellationToken cancellationToken) =>
+    public static Task<int> RunAsync(ParseResult parse, Option<string[]> settings, ExperimentCommandOptions experiment,
+        CancellationToken cancellationToken) =>
         VerbRunner.RunAsync(parse.GetValue(settings) ?? [], experiment.Overrides(parse), async (services, token) =>
         {
             await services.GetRequiredService<ExperimentRunner>().RunAsync(token);

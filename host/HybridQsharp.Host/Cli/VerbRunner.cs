@@ -10,10 +10,9 @@ using HybridQsharp.Host.Sweeps.Slurm;
 using HybridQsharp.Quantum.Azure;
 using HybridQsharp.Quantum.Backends;
 using HybridQsharp.Quantum.Memory;
-using HybridQsharp.Quantum.Tapes;
 using HybridQsharp.Quantum.Qsharp;
+using HybridQsharp.Quantum.Tapes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HybridQsharp.Host.Cli;
@@ -24,7 +23,8 @@ namespace HybridQsharp.Host.Cli;
 /// </summary>
 public static class VerbRunner
 {
-    public static Task<int> RunAsync(IReadOnlyList<string> settings, Func<IServiceProvider, CancellationToken, Task<int>> verb, CancellationToken cancellationToken) =>
+    public static Task<int> RunAsync(IReadOnlyList<string> settings, Func<IServiceProvider, CancellationToken, Task<int>> verb,
+        CancellationToken cancellationToken) =>
         RunAsync(settings, [], verb, cancellationToken);
 
     /// <param name="settings">--set Key=Value strings.</param>
@@ -80,7 +80,8 @@ public static class VerbRunner
             Console.Error.WriteLine($"hybridq: invalid configuration: {problem}");
             return ExitCodes.BadInput;
         }
-        catch (InvalidDataException e) when (e.Message.Contains("appsettings", StringComparison.OrdinalIgnoreCase) || e.InnerException is System.Text.Json.JsonException)
+        catch (InvalidDataException e) when (
+            e.Message.Contains("appsettings", StringComparison.OrdinalIgnoreCase) || e.InnerException is System.Text.Json.JsonException)
         {
             Console.Error.WriteLine($"hybridq: invalid configuration file: {e.Message}");
             return ExitCodes.BadInput;
@@ -124,7 +125,8 @@ public static class VerbRunner
     // type 'System.Int32'." for a value of the wrong type (appsettings.json, HYBRIDQ__ variables, --set).
     private static string? ConfigurationValueError(InvalidOperationException e)
     {
-        var match = System.Text.RegularExpressions.Regex.Match(e.Message, @"Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']+)' to type '(?<type>[^']+)'");
+        var match = System.Text.RegularExpressions.Regex.Match(e.Message,
+            @"Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']+)' to type '(?<type>[^']+)'");
         if (!match.Success)
         {
             return null;

@@ -69,7 +69,10 @@ public sealed class ExperimentOptions
     /// <summary>The key of a registered backend (native, qsharp, or one a library adds).</summary>
     public string Backend { get; set; } = "native";
 
-    /// <summary>The key of a registered gradient method (parameter-shift, adjoint), or auto: adjoint from 8 qubits on a state-vector backend, else parameter shift.</summary>
+    /// <summary>
+    /// The key of a registered gradient method (parameter-shift, adjoint), or auto: adjoint from 8 qubits on a state-vector backend, else parameter
+    /// shift.
+    /// </summary>
     public string Gradient { get; set; } = "auto";
 
     /// <summary>Run folder; default runs/&lt;dataset&gt;-&lt;preset&gt;-&lt;timestamp&gt;.</summary>
@@ -84,7 +87,9 @@ public sealed class ExperimentOptions
     /// </summary>
     public bool Deterministic { get; set; }
 
-    /// <summary>Memory the run may use, in MB; the configuration is estimated against it before anything is spent (default: 60 % of what is available).</summary>
+    /// <summary>
+    /// Memory the run may use, in MB; the configuration is estimated against it before anything is spent (default: 60 % of what is available).
+    /// </summary>
     public int? MemoryBudget { get; set; }
 
     /// <summary>A user's Q# classifier: .qs files and the operation name (fully qualified).</summary>

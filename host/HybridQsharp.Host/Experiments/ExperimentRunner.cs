@@ -1,3 +1,4 @@
+using System.Text.Json;
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.QuantumLayers;
 using HybridQsharp.Classical.Torch;
@@ -7,7 +8,6 @@ using HybridQsharp.Host.Progress;
 using HybridQsharp.Host.Reports;
 using HybridQsharp.Host.Runs;
 using HybridQsharp.Quantum.Qsharp;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TorchSharp;
@@ -47,7 +47,8 @@ public sealed class ExperimentRunner(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("Cancelled: {Folder} holds the last checkpoints; continue with: hybridq train --out {Folder} --resume", run.Path, run.Path);
+            logger.LogWarning("Cancelled: {Folder} holds the last checkpoints; continue with: hybridq train --out {Folder} --resume", run.Path,
+                run.Path);
             throw;
         }
         catch (Exception e)
@@ -62,7 +63,8 @@ public sealed class ExperimentRunner(
     {
         var plan = settings.Plan;
         logger.LogInformation("Run folder {Folder}: {Models} on {Dataset}, {Preset} preset ({Epochs} epochs, batch {Batch}){Resume}",
-            run.Path, string.Join(", ", settings.Models.Select(m => m.Key())), settings.Dataset.DisplayName, plan.Preset.Key(), plan.Epochs, plan.BatchSize,
+            run.Path, string.Join(", ", settings.Models.Select(m => m.Key())), settings.Dataset.DisplayName, plan.Preset.Key(), plan.Epochs,
+            plan.BatchSize,
             settings.Resume ? ", resuming" : string.Empty);
 
         TorchNativeLibrary.EnsureLoaded(logger);
@@ -115,7 +117,8 @@ public sealed class ExperimentRunner(
                 }
 
                 // metrics.csv and metrics.json follow the run epoch by epoch, so an interrupted run still shows its curves.
-                void WriteEpoch(IReadOnlyList<EpochMetrics> history) => MetricsFiles.Write(run, new ExperimentSummary(settings.Dataset.Key, plan, environment,
+                void WriteEpoch(IReadOnlyList<EpochMetrics> history) =>
+                    MetricsFiles.Write(run, new ExperimentSummary(settings.Dataset.Key, plan, environment,
                     [.. outcomes, new ModelOutcome(kind, model.TrainableParameterCount, history, 0, double.NaN, null, null, false)]));
                 trainer.EpochCompleted += WriteEpoch;
                 TrainingResult result;
@@ -165,7 +168,8 @@ public sealed class ExperimentRunner(
     {
         if (!File.Exists(run.Config))
         {
-            throw new CheckpointException($"--resume: {run.Path} holds no run to resume (no config.json); give the folder of an earlier run with --out.");
+            throw new CheckpointException(
+                $"--resume: {run.Path} holds no run to resume (no config.json); give the folder of an earlier run with --out.");
         }
 
         var saved = runLoader.ReadOptions(run);
@@ -201,6 +205,7 @@ public sealed class ExperimentRunner(
     }
 
     private static string ConfigurationIdentity(ExperimentSettings s, ExperimentPlan p) =>
-        string.Join('|', s.Dataset.Key, p.Preset.Key(), p.Epochs, p.BatchSize, p.TrainLimit, s.Seed, s.Qubits, s.Layers, s.Encoding, s.Ansatz, s.Gradient,
+        string.Join('|', s.Dataset.Key, p.Preset.Key(), p.Epochs, p.BatchSize, p.TrainLimit, s.Seed, s.Qubits, s.Layers, s.Encoding, s.Ansatz,
+            s.Gradient,
             string.Join(';', s.QsharpFiles), s.Operation, s.Attack, s.AttackEpsilon, s.AttackStepSize, s.AttackSteps).ToLowerInvariant();
 }

@@ -58,7 +58,8 @@ public sealed class ExperimentSettingsParser(
         }
         else if (options.QsharpFiles.Length == 0 && Encodings.ContainsKey(options.Encoding?.Trim() ?? string.Empty) && !ansatz.Supports(encoding))
         {
-            problems.Add($"the {ansatz.Key} ansatz takes {string.Join(" or ", ansatz.Encodings.Select(e => e.ToString().ToLowerInvariant()))} encoding, " +
+            problems.Add(
+                $"the {ansatz.Key} ansatz takes {string.Join(" or ", ansatz.Encodings.Select(e => e.ToString().ToLowerInvariant()))} encoding, " +
                 $"not {options.Encoding}");
         }
         var backend = _backends.FirstOrDefault(b => string.Equals(b.Key, options.Backend?.Trim(), StringComparison.OrdinalIgnoreCase));
@@ -77,7 +78,8 @@ public sealed class ExperimentSettingsParser(
         }
         else if (backend is not null && !gradient.Supports(backend.Capabilities))
         {
-            problems.Add($"the {gradient.Key} gradient needs a backend with {gradient.RequiredCapabilities} access, which the {backend.Key} backend does not offer; " +
+            problems.Add($"the {gradient.Key} gradient needs a backend with {gradient.RequiredCapabilities} access, " +
+                $"which the {backend.Key} backend does not offer; " +
                 $"use one of: {string.Join(", ", _backends.Where(b => gradient.Supports(b.Capabilities)).Select(b => b.Key))}");
         }
 

@@ -26,7 +26,8 @@ public static class ModelFactory
 
             case ModelKind.Twin when execution is not null:
                 // The twin mirrors the layer it replaces, whatever shape the circuit declared.
-                return PaperModels.Twin(architecture, settings.Encoding, QuantumLayer.InputWidthFor(execution.Circuit, settings.Encoding), execution.Tape.OutputCount);
+                return PaperModels.Twin(architecture, settings.Encoding, QuantumLayer.InputWidthFor(execution.Circuit, settings.Encoding),
+                    execution.Tape.OutputCount);
 
             case ModelKind.Twin:
                 return PaperModels.Twin(architecture, settings.Encoding, settings.Qubits);

@@ -6,7 +6,6 @@ using HybridQsharp.Quantum.Lifting;
 using HybridQsharp.Quantum.Memory;
 using HybridQsharp.Quantum.Qsharp;
 using Microsoft.Extensions.DependencyInjection;
-using HybridQsharp.Quantum.Tapes;
 using Microsoft.Extensions.Logging;
 
 namespace HybridQsharp.Host.Experiments;
@@ -42,7 +41,8 @@ public sealed class QuantumCircuitPreparation(
         logger.LogInformation(
             "{Operation}: {Gates} gates on {Qubits} qubits, {Features} features, {Weights} weights, outputs {Observables}; " +
             "native tape and the Q# operation agree to {Worst:E1} on {Circuits} random circuits",
-            circuit.Operation, tape.Gates.Count, tape.Qubits, circuit.FeatureCount, circuit.WeightCount, string.Join(", ", circuit.Observables), worst, circuits);
+            circuit.Operation, tape.Gates.Count, tape.Qubits, circuit.FeatureCount, circuit.WeightCount, string.Join(", ", circuit.Observables),
+            worst, circuits);
 
         return new QuantumCircuitExecution(circuit, tape, backend, gradient)
         {
@@ -70,7 +70,8 @@ public sealed class QuantumCircuitPreparation(
 
         if (settings.QsharpFiles.Count == 0)
         {
-            return await BuiltInClassifiers.LoadAsync(runtime, settings.Encoding, settings.Ansatz, settings.Qubits, settings.Layers, program, cancellationToken);
+            return await BuiltInClassifiers.LoadAsync(runtime, settings.Encoding, settings.Ansatz, settings.Qubits, settings.Layers, program,
+                cancellationToken);
         }
 
         var operation = settings.Operation!;

@@ -5,7 +5,8 @@ using HybridQsharp.Host.Runs;
 namespace HybridQsharp.Host.Experiments;
 
 /// <summary>A run folder's trained model of one kind (its best checkpoint), rebuilt with the settings it was trained with.</summary>
-public sealed class TrainedRun(RunFolder folder, ExperimentSettings settings, ModelKind kind, ImageClassifier model, QuantumCircuitExecution? execution) : IDisposable
+public sealed class TrainedRun(RunFolder folder, ExperimentSettings settings, ModelKind kind, ImageClassifier model,
+    QuantumCircuitExecution? execution) : IDisposable
 {
     public RunFolder Folder { get; } = folder;
 

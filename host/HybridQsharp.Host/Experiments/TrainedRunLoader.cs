@@ -59,7 +59,8 @@ public sealed class TrainedRunLoader(ExperimentSettingsParser parser, QuantumCir
         if (!File.Exists(checkpoint))
         {
             throw new CheckpointException(
-                $"{run.Path} holds no trained {kind.Key()} model ({checkpoint} is missing); train one with: hybridq train --model {kind.Key()} --out {run.Path}");
+                $"{run.Path} holds no trained {kind.Key()} model ({checkpoint} is missing); train one with: " +
+                $"hybridq train --model {kind.Key()} --out {run.Path}");
         }
 
         var settings = ReadSettings(run);

@@ -44,13 +44,15 @@ public static class CircuitDiagramFigure
         plot.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Minimum = 0, Maximum = plotWidth, IsAxisVisible = false });
         plot.Axes.Add(new LinearAxis
         {
-            Position = AxisPosition.Left, Minimum = -0.6, Maximum = circuit.Qubits.Count - 0.4, StartPosition = 1, EndPosition = 0, IsAxisVisible = false,
+            Position = AxisPosition.Left, Minimum = -0.6, Maximum = circuit.Qubits.Count - 0.4, StartPosition = 1, EndPosition = 0,
+            IsAxisVisible = false,
         });
 
         var end = Math.Max(layout.Width, plotWidth - 4);
         foreach (var (id, row) in wire)
         {
-            plot.Annotations.Add(new LineAnnotation { Type = LineAnnotationType.Horizontal, Y = row, MinimumX = LabelWidth - 8, MaximumX = end, Color = OxyColors.Black, LineStyle = LineStyle.Solid, StrokeThickness = 1 });
+            plot.Annotations.Add(new LineAnnotation { Type = LineAnnotationType.Horizontal, Y = row, MinimumX = LabelWidth - 8, MaximumX = end,
+                Color = OxyColors.Black, LineStyle = LineStyle.Solid, StrokeThickness = 1 });
             // ASCII ">" rather than "⟩": the fonts Skia finds on a plain Linux machine lack U+27E9.
             plot.Annotations.Add(Text($"q{id}  |0>", LabelWidth - 12, row, HorizontalAlignment.Right, FontSize, OxyColors.Black));
         }
@@ -62,7 +64,8 @@ public static class CircuitDiagramFigure
             var rows = op.Qubits.Select(q => wire[q]).ToList();
             if (rows.Count > 1 && op.Kind != CircuitOperationKind.Group)
             {
-                plot.Annotations.Add(new LineAnnotation { Type = LineAnnotationType.Vertical, X = x, MinimumY = rows.Min(), MaximumY = rows.Max(), Color = OxyColors.Black, LineStyle = LineStyle.Solid, StrokeThickness = 1.2 });
+                plot.Annotations.Add(new LineAnnotation { Type = LineAnnotationType.Vertical, X = x, MinimumY = rows.Min(), MaximumY = rows.Max(),
+                    Color = OxyColors.Black, LineStyle = LineStyle.Solid, StrokeThickness = 1.2 });
             }
 
             foreach (var control in op.Controls)
@@ -74,8 +77,10 @@ public static class CircuitDiagramFigure
             {
                 foreach (var target in op.Targets)
                 {
-                    plot.Annotations.Add(new PointAnnotation { X = x, Y = wire[target], Shape = MarkerType.Circle, Size = 11, Fill = OxyColors.White, Stroke = OxyColors.Black, StrokeThickness = 1.2 });
-                    plot.Annotations.Add(new PointAnnotation { X = x, Y = wire[target], Shape = MarkerType.Plus, Size = 11, Stroke = OxyColors.Black, StrokeThickness = 1.2 });
+                    plot.Annotations.Add(new PointAnnotation { X = x, Y = wire[target], Shape = MarkerType.Circle, Size = 11, Fill = OxyColors.White,
+                        Stroke = OxyColors.Black, StrokeThickness = 1.2 });
+                    plot.Annotations.Add(new PointAnnotation { X = x, Y = wire[target], Shape = MarkerType.Plus, Size = 11, Stroke = OxyColors.Black,
+                        StrokeThickness = 1.2 });
                 }
 
                 continue;
@@ -92,13 +97,15 @@ public static class CircuitDiagramFigure
             // A multi-target gate is one box over its span of wires; a group box covers every wire it touches.
             var top = op.Targets.Select(q => wire[q]).Min() - BoxHalfHeight;
             var bottom = op.Targets.Select(q => wire[q]).Max() + BoxHalfHeight;
-            plot.Annotations.Add(new RectangleAnnotation { MinimumX = x - half, MaximumX = x + half, MinimumY = top, MaximumY = bottom, Fill = fill, Stroke = stroke, StrokeThickness = 1.2 });
+            plot.Annotations.Add(new RectangleAnnotation { MinimumX = x - half, MaximumX = x + half, MinimumY = top, MaximumY = bottom, Fill = fill,
+                Stroke = stroke, StrokeThickness = 1.2 });
             var middle = (top + bottom) / 2;
             var label = Label(op);
             if (op.Arguments.Count > 0)
             {
                 plot.Annotations.Add(Text(label, x, middle - 0.1, HorizontalAlignment.Center, FontSize, OxyColors.Black));
-                plot.Annotations.Add(Text(string.Join(", ", op.Arguments.Select(Argument)), x, middle + 0.13, HorizontalAlignment.Center, FontSize - 2, OxyColor.FromRgb(60, 60, 60)));
+                plot.Annotations.Add(Text(string.Join(", ", op.Arguments.Select(Argument)), x, middle + 0.13, HorizontalAlignment.Center,
+                    FontSize - 2, OxyColor.FromRgb(60, 60, 60)));
             }
             else
             {
@@ -118,7 +125,8 @@ public static class CircuitDiagramFigure
         var widths = new List<double>();
         foreach (var op in circuit.Operations)
         {
-            var rows = op.Qubits.Select(q => row.TryGetValue(q, out var r) ? r : throw new FigureInputException($"Operation '{op.Gate}' uses undeclared qubit {q}.")).ToList();
+            var rows = op.Qubits.Select(q => row.TryGetValue(q, out var r) ? r : throw new FigureInputException(
+                $"Operation '{op.Gate}' uses undeclared qubit {q}.")).ToList();
             if (rows.Count == 0)
             {
                 throw new FigureInputException($"Operation '{op.Gate}' acts on no qubit.");

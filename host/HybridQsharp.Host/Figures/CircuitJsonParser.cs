@@ -105,7 +105,8 @@ public static class CircuitJsonParser
                 into.Add(kind switch
                 {
                     "unitary" => new CircuitOperation(
-                        CircuitOperationKind.Unitary, gate, Strings(c["args"]), Qubits(c["targets"]), Qubits(c["controls"]), c["isAdjoint"]?.GetValue<bool>() ?? false),
+                        CircuitOperationKind.Unitary, gate, Strings(c["args"]), Qubits(c["targets"]), Qubits(c["controls"]),
+                        c["isAdjoint"]?.GetValue<bool>() ?? false),
                     "measurement" => new CircuitOperation(CircuitOperationKind.Measurement, gate, [], Qubits(c["qubits"]), []),
                     "ket" => new CircuitOperation(CircuitOperationKind.Reset, gate, [], Qubits(c["targets"]), []),
                     _ => throw new FigureInputException($"Circuit component '{gate}' has an unknown kind '{kind}'."),
@@ -144,7 +145,8 @@ public static class CircuitJsonParser
 
             var arguments = o["displayArgs"] is JsonValue display ? [display.GetValue<string>()] : Array.Empty<string>();
             var controls = o["isControlled"]?.GetValue<bool>() == false ? [] : LegacyQubits(o["controls"], quantumOnly: true);
-            into.Add(new CircuitOperation(CircuitOperationKind.Unitary, gate, arguments, quantumTargets, controls, o["isAdjoint"]?.GetValue<bool>() ?? false));
+            into.Add(new CircuitOperation(CircuitOperationKind.Unitary, gate, arguments, quantumTargets, controls,
+                o["isAdjoint"]?.GetValue<bool>() ?? false));
         }
     }
 
@@ -164,6 +166,7 @@ public static class CircuitJsonParser
 
     private static IReadOnlyList<string> Strings(JsonNode? values) =>
         values is JsonArray list
-            ? list.Select(v => v is JsonValue s && s.TryGetValue<string>(out var text) ? text : Convert.ToString(v?.ToJsonString(), CultureInfo.InvariantCulture) ?? string.Empty).ToList()
+            ? list.Select(v => v is JsonValue s && s.TryGetValue<string>(out var text) ? text : Convert.ToString(v?.ToJsonString(),
+                CultureInfo.InvariantCulture) ?? string.Empty).ToList()
             : [];
 }

@@ -1,6 +1,8 @@
 namespace HybridQsharp.Host.Figures;
 
-/// <summary>A write-only stream that remembers the first I/O error of the stream it wraps, so a caller can report it even when a writer above hides it.</summary>
+/// <summary>
+/// A write-only stream that remembers the first I/O error of the stream it wraps, so a caller can report it even when a writer above hides it.
+/// </summary>
 internal sealed class FailureRecordingStream(Stream inner) : Stream
 {
     public IOException? Failure { get; private set; }

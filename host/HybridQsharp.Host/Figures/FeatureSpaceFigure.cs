@@ -13,7 +13,8 @@ public static class FeatureSpaceFigure
     private const int MaxClassesInLegend = 20;
 
     public static FigureFiles Write(
-        FigureWriter writer, string directory, string name, string title, FeatureSet features, TsneOptions tsne, CancellationToken cancellationToken = default) =>
+        FigureWriter writer, string directory, string name, string title, FeatureSet features, TsneOptions tsne,
+        CancellationToken cancellationToken = default) =>
         writer.Write(Create(title, features, tsne, cancellationToken), directory, name);
 
     public static FigurePanels Create(string title, FeatureSet features, TsneOptions tsne, CancellationToken cancellationToken = default)
@@ -50,7 +51,8 @@ public static class FeatureSpaceFigure
     }
 
     private static PlotModel Scatter(
-        string title, string xTitle, string yTitle, string unit, IReadOnlyList<double[]> points, IReadOnlyList<int> labels, IReadOnlyList<string> classNames)
+        string title, string xTitle, string yTitle, string unit, IReadOnlyList<double[]> points, IReadOnlyList<int> labels,
+        IReadOnlyList<string> classNames)
     {
         var legend = classNames.Count <= MaxClassesInLegend;
         var regions = NearestNeighbourRegions.Classify(points, labels, classNames.Count);
@@ -70,7 +72,8 @@ public static class FeatureSpaceFigure
             IsAxisVisible = false,
             Minimum = -0.5,
             Maximum = classNames.Count - 0.5,
-            Palette = new OxyPalette(Enumerable.Range(0, classNames.Count).Select(c => OxyColor.Interpolate(FigurePalette.Series(c, classNames.Count), OxyColors.White, 0.82))),
+            Palette = new OxyPalette(Enumerable.Range(0, classNames.Count).Select(
+                c => OxyColor.Interpolate(FigurePalette.Series(c, classNames.Count), OxyColors.White, 0.82))),
         });
         var grid = new double[regions.Cells.GetLength(0), regions.Cells.GetLength(1)];
         for (var x = 0; x < grid.GetLength(0); x++)
@@ -101,7 +104,8 @@ public static class FeatureSpaceFigure
             IsAxisVisible = false,
             Minimum = -0.5,
             Maximum = classNames.Count - 0.5,
-            Palette = new OxyPalette(Enumerable.Range(0, classNames.Count).Select(c => OxyColor.FromAColor(210, FigurePalette.Series(c, classNames.Count)))),
+            Palette = new OxyPalette(
+                Enumerable.Range(0, classNames.Count).Select(c => OxyColor.FromAColor(210, FigurePalette.Series(c, classNames.Count)))),
         });
 
         var markerSize = points.Count > 2000 ? 1.5 : points.Count > 500 ? 2.2 : 3;

@@ -60,7 +60,8 @@ public sealed class FigureWriter
     {
         using var bitmap = new SKBitmap(width, height);
         using (var canvas = new SKCanvas(bitmap))
-        using (var context = new SkiaRenderContext { RenderTarget = RenderTarget.PixelGraphic, SkCanvas = canvas, UseTextShaping = true, DpiScale = 1 })
+        using (var context =
+            new SkiaRenderContext { RenderTarget = RenderTarget.PixelGraphic, SkCanvas = canvas, UseTextShaping = true, DpiScale = 1 })
         {
             canvas.Clear(SKColors.White);
             Render(figure, context, width, height);

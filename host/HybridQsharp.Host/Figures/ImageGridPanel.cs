@@ -23,7 +23,8 @@ internal static class ImageGridPanel
         var areaHeight = panelHeight - TitleHeight - (subtitle is null ? 0 : 18) - 8;
         var (columns, rows, side) = Layout(Math.Max(cells.Count, 1), areaWidth, areaHeight);
         plot.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Minimum = 0, Maximum = columns, IsAxisVisible = false });
-        plot.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Minimum = 0, Maximum = rows, StartPosition = 1, EndPosition = 0, IsAxisVisible = false });
+        plot.Axes.Add(
+            new LinearAxis { Position = AxisPosition.Left, Minimum = 0, Maximum = rows, StartPosition = 1, EndPosition = 0, IsAxisVisible = false });
 
         var fontSize = Math.Clamp(side / 7, 9, 13);
         var maxChars = Math.Max(4, (int)(areaWidth / columns / (fontSize * 0.6)));

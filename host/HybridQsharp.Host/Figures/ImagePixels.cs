@@ -9,7 +9,8 @@ public sealed record ImagePixels(byte[] Chw, int Channels, int Height, int Width
         if (Channels is not (1 or 3) || Height < 1 || Width < 1 || Chw.Length != Channels * Height * Width)
         {
             throw new FigureInputException(
-                $"An image of {Channels} x {Height} x {Width} (CHW) needs 1 or 3 channels and {Channels * Height * Width} bytes; it has {Chw.Length}.");
+                $"An image of {Channels} x {Height} x {Width} (CHW) needs 1 or 3 channels and {Channels * Height * Width} bytes; " +
+                $"it has {Chw.Length}.");
         }
     }
 }

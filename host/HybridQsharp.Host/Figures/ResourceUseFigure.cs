@@ -44,10 +44,12 @@ public static class ResourceUseFigure
         {
             var epochs = models[m].Epochs.OrderBy(e => e.Epoch).ToList();
             var colour = FigurePalette.Series(m, models.Count);
-            var cpuLine = new LineSeries { Title = models[m].Model, Color = colour, StrokeThickness = 2, MarkerType = MarkerType.Circle, MarkerSize = 3 };
+            var cpuLine =
+                new LineSeries { Title = models[m].Model, Color = colour, StrokeThickness = 2, MarkerType = MarkerType.Circle, MarkerSize = 3 };
             cpuLine.Points.AddRange(epochs.Select(e => new DataPoint(e.Epoch, e.ProcessCpuSeconds)));
             cpu.Series.Add(cpuLine);
-            var memoryLine = new LineSeries { Title = models[m].Model, Color = colour, StrokeThickness = 2, MarkerType = MarkerType.Circle, MarkerSize = 3 };
+            var memoryLine =
+                new LineSeries { Title = models[m].Model, Color = colour, StrokeThickness = 2, MarkerType = MarkerType.Circle, MarkerSize = 3 };
             memoryLine.Points.AddRange(epochs.Select(e => new DataPoint(e.Epoch, e.PeakWorkingSetMegabytes)));
             memory.Series.Add(memoryLine);
         }
@@ -64,7 +66,8 @@ public static class ResourceUseFigure
         plot.Legends[0].LegendPlacement = LegendPlacement.Outside; // bars fill the plot area up to the top
         // Label every epoch up to 15, then every k-th so 50 epochs stay legible.
         var every = Math.Max(1, (int)Math.Ceiling(epochs.Count / 15.0));
-        plot.Axes.Add(PlotStyle.Categories("Epoch", epochs.Select((e, i) => i == 0 || e.Epoch % every == 0 ? e.Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty)));
+        plot.Axes.Add(PlotStyle.Categories("Epoch", epochs.Select(
+            (e, i) => i == 0 || e.Epoch % every == 0 ? e.Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty)));
         var values = PlotStyle.BarValues("Wall time", "s");
         plot.Axes.Add(values);
         var parts = new Func<EpochResourceUse, double>[] { e => e.DataSeconds, e => e.ForwardBackwardSeconds, e => e.QuantumLayerSeconds };

@@ -1,5 +1,4 @@
 using OxyPlot;
-using OxyPlot.Axes;
 using OxyPlot.Legends;
 using OxyPlot.Series;
 
@@ -21,7 +20,8 @@ public static class TestResultsFigure
         foreach (var m in models)
         {
             FigureChecks.Fraction(m.TestAccuracy, figure, $"test accuracy of '{m.Model}'");
-            foreach (var (value, what) in new[] { (m.RobustAccuracy, "robust accuracy"), (m.PaperTestAccuracy, "paper test accuracy"), (m.PaperRobustAccuracy, "paper robust accuracy") })
+            foreach (var (value, what) in new[] { (m.RobustAccuracy, "robust accuracy"), (m.PaperTestAccuracy, "paper test accuracy"),
+                (m.PaperRobustAccuracy, "paper robust accuracy") })
             {
                 if (value is { } v)
                 {

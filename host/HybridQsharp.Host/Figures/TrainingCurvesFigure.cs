@@ -37,9 +37,11 @@ public static class TrainingCurvesFigure
             var epochs = model.Epochs.OrderBy(e => e.Epoch).ToList();
             loss.Series.Add(Line($"{model.Model} train", colour, LineStyle.Solid, epochs.Select(e => new DataPoint(e.Epoch, e.TrainLoss))));
             loss.Series.Add(Line($"{model.Model} validation", colour, LineStyle.Dash, epochs.Select(e => new DataPoint(e.Epoch, e.ValidationLoss))));
-            accuracy.Series.Add(Line(model.Model, colour, LineStyle.Solid, epochs.Select(e => new DataPoint(e.Epoch, PlotStyle.Percent(e.ValidationAccuracy)))));
+            accuracy.Series.Add(
+                Line(model.Model, colour, LineStyle.Solid, epochs.Select(e => new DataPoint(e.Epoch, PlotStyle.Percent(e.ValidationAccuracy)))));
             f1.Series.Add(Line(model.Model, colour, LineStyle.Solid, epochs.Select(e => new DataPoint(e.Epoch, PlotStyle.Percent(e.MacroF1)))));
-            var measured = epochs.Where(e => e.RobustAccuracy is not null).Select(e => new DataPoint(e.Epoch, PlotStyle.Percent(e.RobustAccuracy!.Value)));
+            var measured =
+                epochs.Where(e => e.RobustAccuracy is not null).Select(e => new DataPoint(e.Epoch, PlotStyle.Percent(e.RobustAccuracy!.Value)));
             var robustLine = Line(model.Model, colour, LineStyle.Solid, measured);
             robustLine.MarkerType = MarkerType.Circle;
             robustLine.MarkerSize = 4;

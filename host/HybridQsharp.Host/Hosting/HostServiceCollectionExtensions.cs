@@ -17,7 +17,8 @@ public static class HostServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<ExperimentSettingsParser>();
         services.AddSingleton<IValidateOptions<ExperimentOptions>, ExperimentOptionsValidator>();
-        services.AddSingleton(sp => sp.GetRequiredService<ExperimentSettingsParser>().Parse(sp.GetRequiredService<IOptions<ExperimentOptions>>().Value));
+        services.AddSingleton(
+            sp => sp.GetRequiredService<ExperimentSettingsParser>().Parse(sp.GetRequiredService<IOptions<ExperimentOptions>>().Value));
         services.AddSingleton<QuantumCircuitPreparation>();
         services.AddSingleton<ExperimentDataLoader>();
         services.AddSingleton<TrainedRunLoader>();

@@ -22,25 +22,30 @@ public sealed class HybridInference(QsharpRuntime runtime)
     }
 
     /// <summary>Exact ⟨Z_i⟩ computed by the Q# simulator running the original Q# operation.</summary>
-    public async Task<InferenceOutcome> QsharpExactAsync(TrainedRun trained, IReadOnlyList<CircuitSample> samples, CancellationToken cancellationToken)
+    public async Task<InferenceOutcome> QsharpExactAsync(TrainedRun trained, IReadOnlyList<CircuitSample> samples,
+        CancellationToken cancellationToken)
     {
         var circuit = trained.HybridExecution.Circuit;
-        var result = await runtime.ExpectationsAsync(circuit.Program, circuit.Operation, circuit.Qubits, samples.Select(s => s.Arguments).ToList(), cancellationToken: cancellationToken);
+        var result = await runtime.ExpectationsAsync(circuit.Program, circuit.Operation, circuit.Qubits, samples.Select(s => s.Arguments).ToList(),
+            cancellationToken: cancellationToken);
         return Outcome("qsharp (exact)", trained, samples, result.Expectations, null);
     }
 
     /// <summary>⟨Z_i⟩ estimated from <paramref name="shots"/> measurements on the Q# simulator, optionally with Pauli noise.</summary>
-    public async Task<InferenceOutcome> ShotsAsync(TrainedRun trained, IReadOnlyList<CircuitSample> samples, int shots, PauliNoise? noise, CancellationToken cancellationToken)
+    public async Task<InferenceOutcome> ShotsAsync(TrainedRun trained, IReadOnlyList<CircuitSample> samples, int shots, PauliNoise? noise,
+        CancellationToken cancellationToken)
     {
         var circuit = trained.HybridExecution.Circuit;
-        var histograms = await runtime.SampleAsync(circuit.Program, circuit.Operation, circuit.Qubits, samples.Select(s => s.Arguments).ToList(), shots, noise, cancellationToken);
+        var histograms = await runtime.SampleAsync(circuit.Program, circuit.Operation, circuit.Qubits, samples.Select(s => s.Arguments).ToList(),
+            shots, noise, cancellationToken);
         var estimates = histograms.Select(h => ShotEstimates.FromHistogram(h, circuit.Qubits)).ToArray();
         var label = noise is { } n ? $"qsharp-shots {shots}, noise X {n.X:G3} Y {n.Y:G3} Z {n.Z:G3}" : $"qsharp-shots {shots}";
         return Outcome(label, trained, samples, estimates.Select(e => e.Expectations).ToArray(), estimates.Select(e => e.StandardErrors).ToArray());
     }
 
     /// <summary>The head's predictions for given ⟨Z_i⟩ rows.</summary>
-    public static InferenceOutcome Outcome(string backend, TrainedRun trained, IReadOnlyList<CircuitSample> samples, double[][] expectations, double[][]? standardErrors)
+    public static InferenceOutcome Outcome(string backend, TrainedRun trained, IReadOnlyList<CircuitSample> samples, double[][] expectations,
+        double[][]? standardErrors)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();

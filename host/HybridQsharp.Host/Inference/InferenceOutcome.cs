@@ -10,5 +10,6 @@ public sealed record InferenceOutcome(string Backend, double[][] Expectations, d
     /// <summary>Largest |⟨Z⟩ - reference ⟨Z⟩| in units of this outcome's standard error.</summary>
     public double MaxDeviationInStandardErrors(InferenceOutcome reference) => StandardErrors is null
         ? 0
-        : Expectations.SelectMany((z, s) => z.Select((v, q) => Math.Abs(v - reference.Expectations[s][q]) / Math.Max(StandardErrors[s][q], 1e-12))).DefaultIfEmpty().Max();
+        : Expectations.SelectMany((z, s) => z.Select((v, q) => Math.Abs(v - reference.Expectations[s][q]) / Math.Max(StandardErrors[s][q], 1e-12)))
+            .DefaultIfEmpty().Max();
 }

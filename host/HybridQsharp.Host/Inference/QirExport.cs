@@ -15,14 +15,19 @@ public sealed class QirExport(QsharpRuntime runtime, ILogger<QirExport> logger)
 {
     public sealed record Written(int Sample, string TextPath, string? BitcodePath);
 
-    public async Task<IReadOnlyList<Written>> WriteAsync(TrainedRun trained, IReadOnlyList<CircuitSample> samples, string folder, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Written>> WriteAsync(TrainedRun trained, IReadOnlyList<CircuitSample> samples, string folder,
+        CancellationToken cancellationToken)
     {
         var circuit = trained.HybridExecution.Circuit;
-        var programs = await runtime.QirAsync(circuit.Program, circuit.Operation, circuit.Qubits, samples.Select(s => s.Arguments).ToList(), cancellationToken);
+        var programs =
+            await runtime.QirAsync(circuit.Program, circuit.Operation, circuit.Qubits, samples.Select(s => s.Arguments).ToList(), cancellationToken);
         Directory.CreateDirectory(folder);
         var llvmAs = FindOnPath("llvm-as");
         if (llvmAs is null)
+        {
             logger.LogInformation("llvm-as is not installed: writing QIR text only (apt install llvm for bitcode)");
+        }
+
         var written = new List<Written>();
         for (var i = 0; i < programs.Length; i++)
         {

@@ -10,15 +10,23 @@ public static class ShotEstimates
     public static (double[] Expectations, double[] StandardErrors) FromHistogram(IReadOnlyList<int> histogram, int qubits)
     {
         if (histogram.Count != 1 << qubits)
+        {
             throw new ArgumentException($"A histogram over {qubits} qubits has {1 << qubits} entries, got {histogram.Count}.", nameof(histogram));
+        }
+
         var shots = histogram.Sum(c => (long)c);
         if (shots == 0)
+        {
             throw new ArgumentException("The histogram holds no shots.", nameof(histogram));
+        }
+
         var z = new double[qubits];
         for (var outcome = 0; outcome < histogram.Count; outcome++)
         {
             for (var q = 0; q < qubits; q++)
+            {
                 z[q] += ((outcome >> (qubits - 1 - q)) & 1) == 0 ? histogram[outcome] : -histogram[outcome];
+            }
         }
 
         var expectations = z.Select(v => v / shots).ToArray();

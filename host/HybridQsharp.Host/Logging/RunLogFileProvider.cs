@@ -5,18 +5,18 @@ namespace HybridQsharp.Host.Logging;
 /// <summary>Writes every log line of a run to the run folder's log file, as the console shows them.</summary>
 public sealed class RunLogFileProvider(string path) : ILoggerProvider
 {
-    private readonly StreamWriter writer = new(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
-    private readonly Lock gate = new();
-    private bool disposed;
+    private readonly StreamWriter _writer = new(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
+    private readonly Lock _gate = new();
+    private bool _disposed;
 
     public ILogger CreateLogger(string categoryName) => new FileLogger(this, categoryName);
 
     public void Dispose()
     {
-        lock (gate)
+        lock (_gate)
         {
-            disposed = true;
-            writer.Dispose();
+            _disposed = true;
+            _writer.Dispose();
         }
     }
 
@@ -27,10 +27,12 @@ public sealed class RunLogFileProvider(string path) : ILoggerProvider
     private void Write(string line)
     {
         // The logger factory outlives a run; lines after the run ends go to the console only.
-        lock (gate)
+        lock (_gate)
         {
-            if (!disposed)
-                writer.WriteLine(line);
+            if (!_disposed)
+            {
+                _writer.WriteLine(line);
+            }
         }
     }
 
@@ -43,9 +45,13 @@ public sealed class RunLogFileProvider(string path) : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             if (!IsEnabled(logLevel))
+            {
                 return;
+            }
+
             var shortCategory = category[(category.LastIndexOf('.') + 1)..];
-            provider.Write($"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {logLevel.ToString().ToLowerInvariant()[..4]} {shortCategory}: {formatter(state, exception)}");
+            provider.Write($"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {logLevel.ToString().ToLowerInvariant()[..4]} {shortCategory}: " +
+                $"{formatter(state, exception)}");
         }
     }
 }

@@ -14,7 +14,8 @@ public static class NearestNeighbourRegions
     {
         if (points.Count == 0 || points.Count != labels.Count || k < 1 || columns < 2 || rows < 2)
         {
-            throw new NumericsInputException($"Nearest-neighbour regions need matching points and labels (got {points.Count} and {labels.Count}), k >= 1 and a grid of at least 2 x 2.");
+            throw new NumericsInputException($"Nearest-neighbour regions need matching points and labels (got {points.Count} and {labels.Count}), " +
+                $"k >= 1 and a grid of at least 2 x 2.");
         }
 
         double minX = points.Min(p => p[0]), maxX = points.Max(p => p[0]);

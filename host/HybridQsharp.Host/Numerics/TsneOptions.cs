@@ -27,7 +27,8 @@ public sealed record TsneOptions
 
     public void Validate()
     {
-        if (!(Perplexity >= 2) || Iterations < 1 || LearningRate is <= 0 or double.NaN || !(EarlyExaggeration >= 1) || ExaggerationIterations < 0 || MaxPoints < 10)
+        if (!(Perplexity >= 2) || Iterations < 1 || LearningRate is <= 0 or double.NaN || !(EarlyExaggeration >= 1)
+            || ExaggerationIterations < 0 || MaxPoints < 10)
         {
             throw new NumericsInputException(
                 $"Invalid t-SNE settings: perplexity {Perplexity} (>= 2), iterations {Iterations} (>= 1), learning rate {LearningRate} (> 0), " +

@@ -1,5 +1,5 @@
-using HybridQsharp.Classical.Models;
 using System.Diagnostics;
+using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.Training;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +13,7 @@ namespace HybridQsharp.Host.Progress;
 public sealed class TrainingProgressDisplay(ILogger logger, bool interactive, int logEvery) : IProgress<TrainingProgress>
 {
     private const int BarWidth = 28;
-    private long lastDraw;
+    private long _lastDraw;
 
     public static TrainingProgressDisplay ForConsole(ILogger logger, int logEvery) =>
         new(logger, !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null, logEvery);
@@ -24,20 +24,28 @@ public sealed class TrainingProgressDisplay(ILogger logger, bool interactive, in
         if (interactive)
         {
             var now = Stopwatch.GetTimestamp();
-            if (!last && Stopwatch.GetElapsedTime(lastDraw, now).TotalMilliseconds < 100)
+            if (!last && Stopwatch.GetElapsedTime(_lastDraw, now).TotalMilliseconds < 100)
+            {
                 return;
-            lastDraw = now;
+            }
+
+            _lastDraw = now;
             var filled = (int)Math.Round(BarWidth * (double)value.Batch / value.Batches);
-            var line = $"\r{value.Model.Key(),-9} epoch {value.Epoch}/{value.Epochs} [{new string('#', filled)}{new string('.', BarWidth - filled)}] {value.Batch}/{value.Batches} " +
+            var line = $"\r{value.Model.Key(),-9} epoch {value.Epoch}/{value.Epochs} " +
+                $"[{new string('#', filled)}{new string('.', BarWidth - filled)}] {value.Batch}/{value.Batches} " +
                        $"{value.SamplesPerSecond,7:F0} img/s  ETA {value.EpochRemaining:mm\\:ss}  loss {value.Loss:F4}  acc {value.Accuracy:P1} ";
             Console.Error.Write(line);
             if (last)
+            {
                 Console.Error.WriteLine();
+            }
         }
         else if (value.Batch % logEvery == 0 || last)
         {
-            logger.LogInformation("{Model} epoch {Epoch}/{Epochs} batch {Batch}/{Batches}: {Rate:F0} img/s, ETA {Eta:mm\\:ss}, loss {Loss:F4}, acc {Accuracy:P1}",
-                value.Model.Key(), value.Epoch, value.Epochs, value.Batch, value.Batches, value.SamplesPerSecond, value.EpochRemaining, value.Loss, value.Accuracy);
+            logger.LogInformation(
+                "{Model} epoch {Epoch}/{Epochs} batch {Batch}/{Batches}: {Rate:F0} img/s, ETA {Eta:mm\\:ss}, loss {Loss:F4}, acc {Accuracy:P1}",
+                value.Model.Key(), value.Epoch, value.Epochs, value.Batch, value.Batches, value.SamplesPerSecond, value.EpochRemaining, value.Loss,
+                value.Accuracy);
         }
     }
 }

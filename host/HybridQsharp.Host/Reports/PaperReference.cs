@@ -3,7 +3,8 @@ using HybridQsharp.Classical.Models;
 namespace HybridQsharp.Host.Reports;
 
 /// <summary>The paper's published numbers (docs/paper.md), the anchors our runs are read against; datasets by key.</summary>
-public sealed record PaperReference(string Dataset, ModelKind Model, double BestValidationAccuracy, double TestAccuracy, long Parameters, string EpochSeconds, double? Robustness)
+public sealed record PaperReference(string Dataset, ModelKind Model, double BestValidationAccuracy, double TestAccuracy, long Parameters,
+    string EpochSeconds, double? Robustness)
 {
     /// <summary>Whether the paper gives <see cref="Robustness"/> only roughly ("about 1 %"), not as a measured figure.</summary>
     public bool RobustnessIsApproximate => Dataset != "mnist";

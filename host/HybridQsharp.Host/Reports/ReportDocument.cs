@@ -22,7 +22,9 @@ public static class ReportDocument
         var md = new StringBuilder();
         md.AppendLine($"# HybridQsharp run: {summary.Dataset}, {summary.Plan.Preset.Key()} preset").AppendLine();
         md.AppendLine($"{summary.Plan.Epochs} epochs, batch {summary.Plan.BatchSize}" +
-                      (summary.Plan.TrainLimit is { } l ? $", {l:N0} training samples (a subset; the paper used the full split)" : ", full training split") +
+                      (summary.Plan.TrainLimit is { } l
+                          ? $", {l:N0} training samples (a subset; the paper used the full split)"
+                          : ", full training split") +
                       $", {(summary.Attack is { } a ? AttackMeasurement.Of(a, 0, 0).Label : "PGD (semantics not recorded)")}"
                       + $" every {summary.Plan.RobustnessEvery} epochs"
                       + (summary.Plan.RobustnessSamples is { } r ? $" on {r} samples." : " on the whole split.")).AppendLine();
@@ -30,15 +32,25 @@ public static class ReportDocument
         md.AppendLine(ResultsTable(summary)).AppendLine();
         md.AppendLine("## Reading").AppendLine();
         foreach (var line in Reading(summary))
+        {
             md.AppendLine($"- {line}");
+        }
+
         md.AppendLine();
         md.AppendLine("## Figures").AppendLine();
         foreach (var figure in figures)
-            md.AppendLine($"### {figure.Title}").AppendLine().AppendLine($"![{figure.Title}]({Path.GetRelativePath(runFolder, figure.PngPath)})").AppendLine();
+        {
+            md.AppendLine($"### {figure.Title}").AppendLine().AppendLine($"![{figure.Title}]({Path.GetRelativePath(runFolder, figure.PngPath)})")
+                .AppendLine();
+        }
+
         md.AppendLine("## Environment").AppendLine();
         md.AppendLine("| | |").AppendLine("|---|---|");
         foreach (var (key, value) in summary.Environment)
+        {
             md.AppendLine($"| {key} | {value} |");
+        }
+
         md.AppendLine().AppendLine("## Configuration").AppendLine().AppendLine("```json").AppendLine(configurationJson.Trim()).AppendLine("```");
         return md.ToString();
     }
@@ -75,24 +87,34 @@ public static class ReportDocument
     public static string Html(string markdownTitle, ExperimentSummary summary, IReadOnlyList<Figure> figures, string configurationJson)
     {
         var h = new StringBuilder();
-        h.AppendLine("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(WebUtility.HtmlEncode(markdownTitle)).AppendLine("</title>");
-        h.AppendLine("<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #bbb;padding:4px 8px;text-align:right}td:first-child,th:first-child{text-align:left}img{max-width:100%;border:1px solid #ddd;margin:8px 0}pre{background:#f4f4f4;padding:8px;overflow:auto}</style></head><body>");
+        h.AppendLine("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(WebUtility.HtmlEncode(markdownTitle))
+            .AppendLine("</title>");
+        h.AppendLine("<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}table{border-collapse:collapse;font-size:13px}" +
+            "td,th{border:1px solid #bbb;padding:4px 8px;text-align:right}td:first-child,th:first-child{text-align:left}img{max-width:100%;" +
+            "border:1px solid #ddd;margin:8px 0}pre{background:#f4f4f4;padding:8px;overflow:auto}</style></head><body>");
         h.Append("<h1>").Append(WebUtility.HtmlEncode(markdownTitle)).AppendLine("</h1>");
         h.AppendLine("<h2>Results beside the paper's</h2>").AppendLine(TableHtml(ResultsTable(summary)));
         h.AppendLine("<h2>Reading</h2><ul>");
         foreach (var line in Reading(summary))
+        {
             h.Append("<li>").Append(WebUtility.HtmlEncode(line)).AppendLine("</li>");
+        }
+
         h.AppendLine("</ul><h2>Figures</h2>");
         foreach (var figure in figures)
         {
             var data = Convert.ToBase64String(File.ReadAllBytes(figure.PngPath));
             h.Append("<h3>").Append(WebUtility.HtmlEncode(figure.Title)).AppendLine("</h3>");
-            h.Append("<img alt=\"").Append(WebUtility.HtmlEncode(figure.Title)).Append("\" src=\"data:image/png;base64,").Append(data).AppendLine("\">");
+            h.Append("<img alt=\"").Append(WebUtility.HtmlEncode(figure.Title)).Append("\" src=\"data:image/png;base64,").Append(data)
+                .AppendLine("\">");
         }
 
         h.AppendLine("<h2>Environment</h2><table>");
         foreach (var (key, value) in summary.Environment)
+        {
             h.Append("<tr><td>").Append(WebUtility.HtmlEncode(key)).Append("</td><td>").Append(WebUtility.HtmlEncode(value)).AppendLine("</td></tr>");
+        }
+
         h.AppendLine("</table><h2>Configuration</h2><pre>").Append(WebUtility.HtmlEncode(configurationJson)).AppendLine("</pre></body></html>");
         return h.ToString();
     }
@@ -102,27 +124,39 @@ public static class ReportDocument
     {
         var byModel = summary.Models.Where(m => m.Test is not null).ToDictionary(m => m.Model);
         if (summary.Plan.TrainLimit is not null || summary.Plan.Epochs < 50)
-            yield return $"This run used the {summary.Plan.Preset.Key()} preset ({summary.Plan.Epochs} epochs" + (summary.Plan.TrainLimit is { } l ? $", {l:N0} training images" : string.Empty) + "); its accuracies are not comparable with the paper's 50-epoch numbers, only with each other.";
+        {
+            yield return $"This run used the {summary.Plan.Preset.Key()} preset ({summary.Plan.Epochs} epochs" +
+                (summary.Plan.TrainLimit is { } l ? $", {l:N0} training images" : string.Empty) +
+                "); its accuracies are not comparable with the paper's 50-epoch numbers, only with each other.";
+        }
+
         if (byModel.TryGetValue(ModelKind.Hybrid, out var hybrid) && byModel.TryGetValue(ModelKind.Classical, out var classical))
         {
             var gap = hybrid.Test!.Accuracy - classical.Test!.Accuracy;
-            yield return $"Test accuracy: hybrid {hybrid.Test.Accuracy:P2} vs classical {classical.Test.Accuracy:P2} ({gap * 100:+0.00;-0.00} points), with {hybrid.Parameters:N0} vs {classical.Parameters:N0} parameters.";
+            yield return $"Test accuracy: hybrid {hybrid.Test.Accuracy:P2} vs classical {classical.Test.Accuracy:P2} ({gap * 100:+0.00;-0.00} " +
+                $"points), with {hybrid.Parameters:N0} vs {classical.Parameters:N0} parameters.";
         }
 
         if (byModel.TryGetValue(ModelKind.Hybrid, out hybrid) && byModel.TryGetValue(ModelKind.Twin, out var twin))
         {
             var gap = hybrid.Test!.Accuracy - twin.Test!.Accuracy;
             yield return Math.Abs(gap) < 0.005
-                ? $"The twin (the hybrid with its quantum layer replaced by Linear+tanh of the same widths) reaches {twin.Test.Accuracy:P2}, within half a point of the hybrid: the quantum layer itself adds no measurable accuracy here."
-                : $"The twin (quantum layer replaced by Linear+tanh of the same widths) reaches {twin.Test.Accuracy:P2}; the hybrid is {gap * 100:+0.00;-0.00} points from it, which is the quantum layer's own contribution in this run.";
+                ? $"The twin (the hybrid with its quantum layer replaced by Linear+tanh of the same widths) reaches {twin.Test.Accuracy:P2}, " +
+                    $"within half a point of the hybrid: the quantum layer itself adds no measurable accuracy here."
+                : $"The twin (quantum layer replaced by Linear+tanh of the same widths) reaches {twin.Test.Accuracy:P2}; " +
+                    $"the hybrid is {gap * 100:+0.00;-0.00} points from it, which is the quantum layer's own contribution in this run.";
         }
         else if (byModel.ContainsKey(ModelKind.Hybrid) && byModel.ContainsKey(ModelKind.Classical))
         {
-            yield return "The hybrid and classical networks differ in more than the quantum layer (different convolutions and heads); train --model all to add the twin and isolate the quantum layer's contribution.";
+            yield return "The hybrid and classical networks differ in more than the quantum layer (different convolutions and heads); " +
+                "train --model all to add the twin and isolate the quantum layer's contribution.";
         }
 
         if (summary.Attack is { } attack)
+        {
             yield return $"Robustness during training (every {summary.Plan.RobustnessEvery} epochs, validation split): {attack.Description}.";
+        }
+
         foreach (var m in summary.Models.Where(m => m.Attacks.Count > 0 && m.Test is not null))
         {
             var split = m.Attack(AttackSemantics.ClampOnly) is { } clamp && m.Attack(AttackSemantics.Paper) is { } paper
@@ -139,7 +173,11 @@ public static class ReportDocument
             var total = m.History.Sum(h => h.EpochSeconds);
             var data = m.History.Sum(h => h.DataSeconds);
             if (total > 0)
-                yield return $"{m.Model.Key()}: median epoch {Median.Of(m.History.Select(h => h.EpochSeconds)):F1} s; data pipeline {data / total:P1} and quantum layer {quantum / total:P1} of training time; peak working set {m.History.Max(h => h.PeakWorkingSetBytes) / (1024.0 * 1024):F0} MB (this process only).";
+            {
+                yield return $"{m.Model.Key()}: median epoch {Median.Of(m.History.Select(h => h.EpochSeconds)):F1} s; " +
+                    $"data pipeline {data / total:P1} and quantum layer {quantum / total:P1} of training time; " +
+                    $"peak working set {m.History.Max(h => h.PeakWorkingSetBytes) / (1024.0 * 1024):F0} MB (this process only).";
+            }
         }
     }
 
@@ -157,5 +195,6 @@ public static class ReportDocument
         return h.Append("</table>").ToString();
     }
 
-    private static string Pct(double? value) => value is { } v && !double.IsInfinity(v) ? (v * 100).ToString("F2", CultureInfo.InvariantCulture) + " %" : "–";
+    private static string Pct(double? value) =>
+        value is { } v && !double.IsInfinity(v) ? (v * 100).ToString("F2", CultureInfo.InvariantCulture) + " %" : "–";
 }

@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using HybridQsharp.Classical.Models;
 using HybridQsharp.Host.Runs;
-using HybridQsharp.Host.Statistics;
 
 namespace HybridQsharp.Host.Reports;
 
@@ -17,7 +14,10 @@ public static class RunMerge
     {
         var path = Path.Combine(runFolder, "metrics.json");
         if (!File.Exists(path))
+        {
             throw new InvalidDataException($"{runFolder} holds no metrics.json; is it a run folder?");
+        }
+
         try
         {
             return JsonSerializer.Deserialize<ExperimentSummary>(File.ReadAllBytes(path), RunFolder.Json)
@@ -30,7 +30,8 @@ public static class RunMerge
     }
 
     /// <summary>Settings that may differ between merged runs: merging is for repetitions (seeds) of one configuration.</summary>
-    private static readonly HashSet<string> RepetitionSettings = new(StringComparer.OrdinalIgnoreCase) { "seed", "output", "resume", "dataDirectory" };
+    private static readonly HashSet<string> RepetitionSettings =
+        new(StringComparer.OrdinalIgnoreCase) { "seed", "output", "resume", "dataDirectory" };
 
     /// <summary>
     /// Refuses to merge runs that were not started with the same settings apart from the seed (and
@@ -43,7 +44,8 @@ public static class RunMerge
         var (firstFolder, first) = settings[0];
         foreach (var (folder, other) in settings.Skip(1))
         {
-            var keys = first.Keys.Union(other.Keys, StringComparer.OrdinalIgnoreCase).Where(k => !RepetitionSettings.Contains(k)).Order(StringComparer.Ordinal);
+            var keys = first.Keys.Union(other.Keys, StringComparer.OrdinalIgnoreCase).Where(k => !RepetitionSettings.Contains(k))
+                .Order(StringComparer.Ordinal);
             foreach (var key in keys)
             {
                 var a = first.GetValueOrDefault(key, string.Empty);
@@ -51,7 +53,8 @@ public static class RunMerge
                 if (!string.Equals(a, b, StringComparison.OrdinalIgnoreCase))
                 {
                     throw new InvalidDataException(
-                        $"cannot merge {firstFolder} and {folder}: they differ in {key} ({Shown(a)} vs {Shown(b)}); merge runs of one configuration (e.g. seeds).");
+                        $"cannot merge {firstFolder} and {folder}: they differ in {key} ({Shown(a)} vs {Shown(b)}); " +
+                        $"merge runs of one configuration (e.g. seeds).");
                 }
             }
         }
@@ -84,7 +87,10 @@ public static class RunMerge
     {
         var present = values.Where(v => v is not null && double.IsFinite(v.Value)).Select(v => v!.Value * (percent ? 100 : 1)).ToList();
         if (present.Count == 0)
+        {
             return "–";
+        }
+
         var mean = present.Average();
         var std = present.Count < 2 ? 0 : Math.Sqrt(present.Sum(v => (v - mean) * (v - mean)) / (present.Count - 1));
         var unit = percent ? " %" : string.Empty;

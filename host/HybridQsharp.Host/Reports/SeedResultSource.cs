@@ -1,5 +1,4 @@
 using System.Text.Json;
-using HybridQsharp.Host.Runs;
 
 namespace HybridQsharp.Host.Reports;
 

@@ -10,7 +10,8 @@ public static class EnvironmentInfo
     {
         ["cpu"] = CpuModel(),
         ["cores"] = Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["memory_gb"] = (GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024)).ToString("F1", System.Globalization.CultureInfo.InvariantCulture),
+        ["memory_gb"] = (GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024))
+            .ToString("F1", System.Globalization.CultureInfo.InvariantCulture),
         ["os"] = RuntimeInformation.OSDescription,
         ["dotnet"] = RuntimeInformation.FrameworkDescription,
         ["torchsharp"] = PackageVersion("TorchSharp") ?? typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "unknown",
@@ -38,14 +39,22 @@ public static class EnvironmentInfo
         foreach (var file in deps?.Split(';', StringSplitOptions.RemoveEmptyEntries) ?? [])
         {
             if (!File.Exists(file))
+            {
                 continue;
+            }
+
             using var document = JsonDocument.Parse(File.ReadAllBytes(file));
             if (!document.RootElement.TryGetProperty("libraries", out var libraries))
+            {
                 continue;
+            }
+
             foreach (var library in libraries.EnumerateObject())
             {
                 if (library.Name.StartsWith(package + "/", StringComparison.OrdinalIgnoreCase))
+                {
                     return library.Name[(package.Length + 1)..];
+                }
             }
         }
 

@@ -1,5 +1,4 @@
 using HybridQsharp.Classical.Data;
-using HybridQsharp.Classical.Training;
 
 namespace HybridQsharp.Host.Runs;
 

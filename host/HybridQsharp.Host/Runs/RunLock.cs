@@ -35,11 +35,13 @@ public sealed class RunLock : IDisposable
         }
         catch (IOException)
         {
-            throw new RunFolderInUseException($"{run.Path} is in use by another hybridq ({Holder(run.Lock + ".info")}); wait for it to finish or choose another --out.");
+            throw new RunFolderInUseException(
+                $"{run.Path} is in use by another hybridq ({Holder(run.Lock + ".info")}); wait for it to finish or choose another --out.");
         }
 
         var holder = string.Create(CultureInfo.InvariantCulture,
-            $"pid {Environment.ProcessId} on {Environment.MachineName} since {DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ} ({Process.GetCurrentProcess().ProcessName})");
+            $"pid {Environment.ProcessId} on {Environment.MachineName} since {DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ} " +
+            $"({Process.GetCurrentProcess().ProcessName})");
         RunFolder.WriteText(run.Lock + ".info", holder + Environment.NewLine);
         return new RunLock(stream, run.Lock, run.Lock + ".info");
     }

@@ -21,7 +21,8 @@ public static class AzureCredentials
         if (!string.IsNullOrEmpty(tenant) && !IsTenantId(tenant))
         {
             throw new AzureQuantumException(
-                $"{TenantVariable} '{tenant}' is not a tenant id: give the directory's GUID or a domain such as contoso.onmicrosoft.com (letters, digits, '.' and '-' only).");
+                $"{TenantVariable} '{tenant}' is not a tenant id: give the directory's GUID or a domain such as contoso.onmicrosoft.com (letters, " +
+                $"digits, '.' and '-' only).");
         }
 
         try
@@ -44,7 +45,8 @@ public static class AzureCredentials
         catch (CredentialUnavailableException e)
         {
             throw new AzureQuantumException(
-                $"Azure sign-in failed: no credential is available ({OneLine(e.Message)}). Sign in with 'az login', or set {TenantVariable}, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET.", e);
+                $"Azure sign-in failed: no credential is available ({OneLine(e.Message)}). Sign in with 'az login', or set {TenantVariable}, " +
+                $"AZURE_CLIENT_ID and AZURE_CLIENT_SECRET.", e);
         }
         catch (AuthenticationFailedException e)
         {

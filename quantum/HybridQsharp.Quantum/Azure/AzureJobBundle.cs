@@ -36,7 +36,8 @@ public static class AzureJobBundle
             ["shots"] = options.Shots,
             ["inputDataFormat"] = AzureJobRequest.InputDataFormat,
             ["outputDataFormat"] = AzureJobRequest.OutputDataFormat,
-            ["jobs"] = new JsonArray(jobs.Select(j => (JsonNode)new JsonObject { ["id"] = j.Id, ["name"] = j.Name, ["qubits"] = j.Qubits, ["contentType"] = j.ContentType, ["metadata"] = j.Metadata.DeepClone() }).ToArray()),
+            ["jobs"] = new JsonArray(jobs.Select(j => (JsonNode)new JsonObject { ["id"] = j.Id, ["name"] = j.Name, ["qubits"] = j.Qubits,
+                ["contentType"] = j.ContentType, ["metadata"] = j.Metadata.DeepClone() }).ToArray()),
         };
         Atomic(Path.Combine(folder, "bundle.json"), JsonSerializer.SerializeToUtf8Bytes(bundle, Indented));
         return written;

@@ -18,14 +18,17 @@ public sealed class AzureQuantumClient(HttpClient http, TokenCredential credenti
 {
     private const string StorageVersion = "2021-08-06";
     private static readonly HashSet<HttpStatusCode> Transient =
-        [HttpStatusCode.RequestTimeout, HttpStatusCode.TooManyRequests, HttpStatusCode.InternalServerError, HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout];
+        [HttpStatusCode.RequestTimeout, HttpStatusCode.TooManyRequests, HttpStatusCode.InternalServerError, HttpStatusCode.BadGateway,
+            HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout];
 
     /// <summary>Uploads the program and creates the job; returns its id.</summary>
     public async Task<string> SubmitAsync(AzureJobRequest job, CancellationToken cancellationToken)
     {
         var containerName = $"job-{job.Id}";
-        var sas = await SendJsonAsync(HttpMethod.Post, WorkspaceUri("storage/sasUri"), new JsonObject { ["containerName"] = containerName }, authenticate: true, cancellationToken);
-        var containerUri = new Uri(sas?["sasUri"]?.GetValue<string>() ?? throw new AzureQuantumException("The workspace returned no SAS URI for the job container."));
+        var sas = await SendJsonAsync(HttpMethod.Post, WorkspaceUri("storage/sasUri"), new JsonObject { ["containerName"] = containerName },
+            authenticate: true, cancellationToken);
+        var containerUri = new Uri(sas?["sasUri"]?.GetValue<string>()
+            ?? throw new AzureQuantumException("The workspace returned no SAS URI for the job container."));
 
         await SendAsync(() =>
         {
@@ -44,18 +47,21 @@ public sealed class AzureQuantumClient(HttpClient http, TokenCredential credenti
             return request;
         }, authenticate: false, allow: [], cancellationToken);
 
-        await SendJsonAsync(HttpMethod.Put, WorkspaceUri($"jobs/{Uri.EscapeDataString(job.Id)}"), job.Details(options, containerUri, blobUri), authenticate: true, cancellationToken);
+        await SendJsonAsync(HttpMethod.Put, WorkspaceUri($"jobs/{Uri.EscapeDataString(job.Id)}"), job.Details(options, containerUri, blobUri),
+            authenticate: true, cancellationToken);
         logger.LogInformation("Submitted Azure Quantum job {Job} ({Name}) to {Target}", job.Id, job.Name, options.Target);
         return job.Id;
     }
 
     public async Task<AzureJobStatus> GetJobAsync(string jobId, CancellationToken cancellationToken)
     {
-        var details = await SendJsonAsync(HttpMethod.Get, WorkspaceUri($"jobs/{Uri.EscapeDataString(jobId)}"), null, authenticate: true, cancellationToken)
+        var details =
+            await SendJsonAsync(HttpMethod.Get, WorkspaceUri($"jobs/{Uri.EscapeDataString(jobId)}"), null, authenticate: true, cancellationToken)
             ?? throw new AzureQuantumException($"The service returned no details for job {jobId}.");
         var output = details["outputDataUri"]?.GetValue<string>();
         return new AzureJobStatus(details["id"]?.GetValue<string>() ?? jobId, details["status"]?.GetValue<string>() ?? "Unknown",
-            string.IsNullOrEmpty(output) ? null : new Uri(output), details["errorData"]?["code"]?.GetValue<string>(), details["errorData"]?["message"]?.GetValue<string>());
+            string.IsNullOrEmpty(output) ? null : new Uri(output),
+            details["errorData"]?["code"]?.GetValue<string>(), details["errorData"]?["message"]?.GetValue<string>());
     }
 
     /// <summary>Polls until the job ends; a Failed or Cancelled job raises the provider's error.</summary>
@@ -68,12 +74,21 @@ public sealed class AzureQuantumClient(HttpClient http, TokenCredential credenti
         {
             var status = await GetJobAsync(jobId, timeout.Token);
             if (status.Status != last)
+            {
                 logger.LogInformation("Job {Job}: {Status}", jobId, status.Status);
+            }
+
             last = status.Status;
             if (status.Status is "Failed" or "Cancelled")
+            {
                 throw new AzureQuantumJobFailedException(jobId, status.Status, status.ErrorCode, status.ErrorMessage);
+            }
+
             if (status.IsTerminal)
+            {
                 return status;
+            }
+
             await Task.Delay(options.PollInterval, timeout.Token);
         }
     }
@@ -82,8 +97,12 @@ public sealed class AzureQuantumClient(HttpClient http, TokenCredential credenti
     public async Task<IReadOnlyDictionary<string, double>> GetResultsAsync(AzureJobStatus job, CancellationToken cancellationToken)
     {
         if (job.Status != "Succeeded" || job.OutputDataUri is null)
+        {
             throw new AzureQuantumException($"Job {job.Id} has no results (status {job.Status}).");
-        var body = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, job.OutputDataUri), authenticate: false, allow: [], cancellationToken);
+        }
+
+        var body =
+            await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, job.OutputDataUri), authenticate: false, allow: [], cancellationToken);
         return AzureResultHistogram.Parse(body);
     }
 
@@ -109,13 +128,17 @@ public sealed class AzureQuantumClient(HttpClient http, TokenCredential credenti
         {
             var request = new HttpRequestMessage(method, uri);
             if (body is not null)
+            {
                 request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+            }
+
             return request;
         }, authenticate, allow: [], cancellationToken);
         return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
     }
 
-    private async Task<string> SendAsync(Func<HttpRequestMessage> create, bool authenticate, HttpStatusCode[] allow, CancellationToken cancellationToken)
+    private async Task<string> SendAsync(Func<HttpRequestMessage> create, bool authenticate, HttpStatusCode[] allow,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -133,11 +156,18 @@ public sealed class AzureQuantumClient(HttpClient http, TokenCredential credenti
                 using var response = await http.SendAsync(request, cancellationToken);
                 var content = await response.Content.ReadAsStringAsync(cancellationToken);
                 if (response.IsSuccessStatusCode || allow.Contains(response.StatusCode))
+                {
                     return content;
+                }
+
                 failure = $"{(int)response.StatusCode} {response.ReasonPhrase}: {ErrorMessage(content)}";
                 if (!Transient.Contains(response.StatusCode))
+                {
                     throw new AzureQuantumException($"Azure Quantum refused {request.Method} {request.RequestUri!.AbsolutePath}: {failure}");
-                retryAfter = response.Headers.RetryAfter?.Delta ?? (response.Headers.RetryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+                }
+
+                retryAfter = response.Headers.RetryAfter?.Delta
+                    ?? (response.Headers.RetryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
             }
             catch (HttpRequestException e)
             {
@@ -145,7 +175,11 @@ public sealed class AzureQuantumClient(HttpClient http, TokenCredential credenti
             }
 
             if (attempt >= options.MaxRetries)
-                throw new AzureQuantumException($"Azure Quantum did not answer {request.Method} {request.RequestUri!.AbsolutePath} after {attempt + 1} attempts: {failure}");
+            {
+                throw new AzureQuantumException(
+                    $"Azure Quantum did not answer {request.Method} {request.RequestUri!.AbsolutePath} after {attempt + 1} attempts: {failure}");
+            }
+
             var delay = retryAfter is { } ra && ra > TimeSpan.Zero ? ra : options.RetryDelay * Math.Pow(2, attempt);
             logger.LogWarning("Transient failure ({Failure}); retry {Attempt} of {Max} in {Delay}", failure, attempt + 1, options.MaxRetries, delay);
             await Task.Delay(delay, cancellationToken);

@@ -55,5 +55,6 @@ public sealed class AzureQuantumOptions
     public string Provider => ProviderId ?? Target.Split('.')[0];
 
     public string WorkspacePath =>
-        $"/subscriptions/{Uri.EscapeDataString(SubscriptionId)}/resourceGroups/{Uri.EscapeDataString(ResourceGroup)}/providers/Microsoft.Quantum/workspaces/{Uri.EscapeDataString(WorkspaceName)}";
+        $"/subscriptions/{Uri.EscapeDataString(SubscriptionId)}/resourceGroups/{Uri.EscapeDataString(ResourceGroup)}" +
+        $"/providers/Microsoft.Quantum/workspaces/{Uri.EscapeDataString(WorkspaceName)}";
 }

@@ -26,7 +26,10 @@ public static class AzureResultHistogram
         if (root?["Histogram"] is JsonArray v1)
         {
             for (var i = 0; i + 1 < v1.Count; i += 2)
+            {
                 histogram[Normalise(v1[i]!.GetValue<string>())] = v1[i + 1]!.GetValue<double>();
+            }
+
             return histogram;
         }
 
@@ -49,15 +52,23 @@ public static class AzureResultHistogram
     {
         var total = histogram.Values.Sum();
         if (total <= 0)
+        {
             throw new AzureQuantumException("The job's histogram is empty.");
+        }
+
         var z = new double[qubits];
         foreach (var (outcome, weight) in histogram)
         {
             var bits = outcome.Trim('[', ']').Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (bits.Length != qubits)
+            {
                 throw new AzureQuantumException($"Outcome {outcome} has {bits.Length} results; the program measures {qubits} qubits.");
+            }
+
             for (var q = 0; q < qubits; q++)
+            {
                 z[q] += (bits[q] is "1" or "One" ? -1 : 1) * weight / total;
+            }
         }
 
         return (z, z.Select(e => Math.Sqrt(Math.Max(0, 1 - (e * e)) / shots)).ToArray());

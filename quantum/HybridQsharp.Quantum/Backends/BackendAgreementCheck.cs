@@ -1,6 +1,6 @@
 using HybridQsharp.Quantum.Circuits;
-using HybridQsharp.Quantum.Qsharp;
 using HybridQsharp.Quantum.Memory;
+using HybridQsharp.Quantum.Qsharp;
 using HybridQsharp.Quantum.Tapes;
 
 namespace HybridQsharp.Quantum.Backends;

@@ -12,5 +12,6 @@ public interface IQuantumBackend
     string Name { get; }
 
     /// <summary>Expectations of the tape's observables per circuit, circuits × <see cref="CircuitTape.OutputCount"/>, row-major.</summary>
-    ValueTask<double[]> ExpectationsAsync(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits, CancellationToken cancellationToken = default);
+    ValueTask<double[]> ExpectationsAsync(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits,
+        CancellationToken cancellationToken = default);
 }

@@ -16,7 +16,8 @@ public interface IStateVectorBackend : IQuantumBackend
     /// Values (circuits × outputs) and derivatives of every output with respect to every gate
     /// angle (circuits × outputs × angles; zero for angles that depend on no parameter).
     /// </summary>
-    ValueTask AdjointAngleJacobianAsync(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits, Memory<double> values, Memory<double> angleJacobian,
+    ValueTask AdjointAngleJacobianAsync(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits, Memory<double> values,
+        Memory<double> angleJacobian,
         CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -24,6 +25,7 @@ public interface IStateVectorBackend : IQuantumBackend
     /// gradients g (circuits × outputs): one combined adjoint state, so the cost does not grow
     /// with the number of outputs.
     /// </summary>
-    ValueTask AdjointAngleVectorJacobianProductAsync(CircuitTape tape, ReadOnlyMemory<double> angles, ReadOnlyMemory<double> outputGradients, int circuits,
+    ValueTask AdjointAngleVectorJacobianProductAsync(CircuitTape tape, ReadOnlyMemory<double> angles, ReadOnlyMemory<double> outputGradients,
+        int circuits,
         Memory<double> values, Memory<double> angleGradients, CancellationToken cancellationToken = default);
 }

@@ -10,17 +10,20 @@ public sealed class NativeBackend(StateVectorSimulator simulator) : IStateVector
 
     public StateVectorSimulator Simulator => simulator;
 
-    public ValueTask<double[]> ExpectationsAsync(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits, CancellationToken cancellationToken = default) =>
+    public ValueTask<double[]> ExpectationsAsync(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits,
+        CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(simulator.Expectations(tape, angles, circuits, cancellationToken));
 
-    public ValueTask AdjointAngleJacobianAsync(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits, Memory<double> values, Memory<double> angleJacobian,
+    public ValueTask AdjointAngleJacobianAsync(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits, Memory<double> values,
+        Memory<double> angleJacobian,
         CancellationToken cancellationToken = default)
     {
         simulator.AdjointJacobian(tape, angles, circuits, values, angleJacobian, cancellationToken);
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask AdjointAngleVectorJacobianProductAsync(CircuitTape tape, ReadOnlyMemory<double> angles, ReadOnlyMemory<double> outputGradients, int circuits,
+    public ValueTask AdjointAngleVectorJacobianProductAsync(CircuitTape tape, ReadOnlyMemory<double> angles, ReadOnlyMemory<double> outputGradients,
+        int circuits,
         Memory<double> values, Memory<double> angleGradients, CancellationToken cancellationToken = default)
     {
         simulator.AdjointVectorJacobianProduct(tape, angles, outputGradients, circuits, values, angleGradients, cancellationToken);

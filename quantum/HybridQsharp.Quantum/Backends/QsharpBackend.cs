@@ -20,7 +20,8 @@ public sealed class QsharpBackend(QsharpRuntime runtime, int circuitsPerRequest 
 
     public string Name => "qsharp";
 
-    public async ValueTask<double[]> ExpectationsAsync(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits, CancellationToken cancellationToken = default)
+    public async ValueTask<double[]> ExpectationsAsync(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits,
+        CancellationToken cancellationToken = default)
     {
         var outputs = tape.OutputCount;
         var expectations = new double[circuits * outputs];
@@ -30,7 +31,8 @@ public sealed class QsharpBackend(QsharpRuntime runtime, int circuitsPerRequest 
             for (var first = 0; first < circuits; first += circuitsPerRequest)
             {
                 var count = Math.Min(circuitsPerRequest, circuits - first);
-                var result = await runtime.ExpectationsAsync(program, TapeQsharpEmitter.Operation, tape.Qubits, Rows(tape, angles, first, count), cancellationToken: cancellationToken);
+                var result = await runtime.ExpectationsAsync(program, TapeQsharpEmitter.Operation, tape.Qubits, Rows(tape, angles, first, count),
+                    cancellationToken: cancellationToken);
                 for (var c = 0; c < count; c++)
                 {
                     result.Expectations[c].CopyTo(expectations, (first + c) * outputs);
@@ -43,7 +45,8 @@ public sealed class QsharpBackend(QsharpRuntime runtime, int circuitsPerRequest 
         foreach (var (basis, members) in MeasurementBasis.Group(tape.Observables, tape.Qubits))
         {
             var program = ProgramFor(tape, basis);
-            var parities = members.Select(o => tape.Observables[o].Factors.Aggregate(0, (mask, f) => mask | (1 << (tape.Qubits - 1 - f.Qubit)))).ToArray();
+            var parities =
+                members.Select(o => tape.Observables[o].Factors.Aggregate(0, (mask, f) => mask | (1 << (tape.Qubits - 1 - f.Qubit)))).ToArray();
             for (var first = 0; first < circuits; first += circuitsPerRequest)
             {
                 var count = Math.Min(circuitsPerRequest, circuits - first);

@@ -36,13 +36,15 @@ public sealed class AdjointDifferentiation : IGradientMethod
         var jacobian = new double[circuits * outputs * tape.ParameterCount];
         for (var row = 0; row < circuits * outputs; row++)
         {
-            AffineChainRule.Accumulate(tape, angleJacobian.AsSpan(row * angleCount, angleCount), jacobian.AsSpan(row * tape.ParameterCount, tape.ParameterCount));
+            AffineChainRule.Accumulate(tape, angleJacobian.AsSpan(row * angleCount, angleCount),
+                jacobian.AsSpan(row * tape.ParameterCount, tape.ParameterCount));
         }
 
         return new TapeJacobian(circuits, outputs, tape.ParameterCount, values, jacobian);
     }
 
-    public async ValueTask<TapeVectorJacobianProduct> VectorJacobianProductAsync(CircuitTape tape, IQuantumBackend backend, ReadOnlyMemory<double> parameters,
+    public async ValueTask<TapeVectorJacobianProduct> VectorJacobianProductAsync(CircuitTape tape, IQuantumBackend backend,
+        ReadOnlyMemory<double> parameters,
         ReadOnlyMemory<double> outputGradients, int circuits, CancellationToken cancellationToken = default)
     {
         var stateVector = StateVectorOf(backend);
@@ -56,7 +58,8 @@ public sealed class AdjointDifferentiation : IGradientMethod
         var gradients = new double[circuits * tape.ParameterCount];
         for (var c = 0; c < circuits; c++)
         {
-            AffineChainRule.Accumulate(tape, angleGradients.AsSpan(c * angleCount, angleCount), gradients.AsSpan(c * tape.ParameterCount, tape.ParameterCount));
+            AffineChainRule.Accumulate(tape, angleGradients.AsSpan(c * angleCount, angleCount),
+                gradients.AsSpan(c * tape.ParameterCount, tape.ParameterCount));
         }
 
         return new TapeVectorJacobianProduct(circuits, outputs, tape.ParameterCount, values, gradients);
@@ -64,5 +67,6 @@ public sealed class AdjointDifferentiation : IGradientMethod
 
     private static IStateVectorBackend StateVectorOf(IQuantumBackend backend) =>
         backend as IStateVectorBackend
-        ?? throw new NotSupportedException($"Adjoint differentiation needs the state vector; the {backend.Name} backend does not expose it (use parameter-shift).");
+        ?? throw new NotSupportedException(
+            $"Adjoint differentiation needs the state vector; the {backend.Name} backend does not expose it (use parameter-shift).");
 }

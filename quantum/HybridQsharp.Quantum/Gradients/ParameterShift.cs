@@ -74,7 +74,8 @@ public sealed class ParameterShift : IGradientMethod
     }
 
     /// <summary>The Jacobian contracted with the output gradients: shifted circuits cannot be shared between outputs.</summary>
-    public async ValueTask<TapeVectorJacobianProduct> VectorJacobianProductAsync(CircuitTape tape, IQuantumBackend backend, ReadOnlyMemory<double> parameters,
+    public async ValueTask<TapeVectorJacobianProduct> VectorJacobianProductAsync(CircuitTape tape, IQuantumBackend backend,
+        ReadOnlyMemory<double> parameters,
         ReadOnlyMemory<double> outputGradients, int circuits, CancellationToken cancellationToken = default)
     {
         var jacobian = await JacobianAsync(tape, backend, parameters, circuits, cancellationToken);

@@ -4,7 +4,6 @@ using HybridQsharp.Quantum.Gradients;
 using HybridQsharp.Quantum.Lifting;
 using HybridQsharp.Quantum.Qsharp;
 using HybridQsharp.Quantum.Simulation;
-using HybridQsharp.Quantum.Tapes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

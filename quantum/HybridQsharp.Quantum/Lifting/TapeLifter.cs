@@ -191,7 +191,8 @@ public sealed partial class TapeLifter
         if (need > MemoryBudget.Bytes)
         {
             throw new MemoryBudgetExceededException(
-                $"Lifting {circuit.Operation} ({circuit.Qubits} qubits, {circuit.ParameterCount:N0} parameters) takes {circuit.ParameterCount + 3L:N0} QIR compilations " +
+                $"Lifting {circuit.Operation} ({circuit.Qubits} qubits, {circuit.ParameterCount:N0} parameters) " +
+                $"takes {circuit.ParameterCount + 3L:N0} QIR compilations " +
                 $"and at least about {MemoryBudget.Format(need)}, more than the memory budget of {MemoryBudget}.");
         }
     }
@@ -219,8 +220,10 @@ public sealed partial class TapeLifter
             if (gate.Qubits.FirstOrDefault(q => q >= circuit.Qubits, -1) is var outside and >= 0)
             {
                 throw new TapeLiftingException(
-                    $"Cannot lift {circuit.Operation}: {gate} (QIR line {gate.Line}) acts on qubit {outside}, outside its {circuit.Qubits}-qubit register; " +
-                    "a classifier acts on the register it is given only (no qubits of its own, no measurements, which the base profile makes through extra qubits).");
+                    $"Cannot lift {circuit.Operation}: {gate} (QIR line {gate.Line}) acts on qubit {outside}, " +
+                    $"outside its {circuit.Qubits}-qubit register; " +
+                    "a classifier acts on the register it is given only (no qubits of its own, no measurements, " +
+                    "which the base profile makes through extra qubits).");
             }
         }
 

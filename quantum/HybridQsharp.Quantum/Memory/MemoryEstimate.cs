@@ -32,7 +32,9 @@ public sealed record MemoryEstimate(long LiftBytes, long AgreementCheckBytes, lo
     /// <summary>Node bytes per amplitude while one DumpMachine state is turned into expectations.</summary>
     public const long DumpBytesPerAmplitude = 900;
 
-    /// <summary>Q# simulator work the agreement check allows: circuits × 2ⁿ amplitudes at most this (16 circuits up to 14 qubits, 1 from 18).</summary>
+    /// <summary>
+    /// Q# simulator work the agreement check allows: circuits × 2ⁿ amplitudes at most this (16 circuits up to 14 qubits, 1 from 18).
+    /// </summary>
     public const long AgreementAmplitudes = 1L << 18;
 
     /// <summary>Circuits the Q# backend sends per request.</summary>
@@ -85,11 +87,14 @@ public sealed record MemoryEstimate(long LiftBytes, long AgreementCheckBytes, lo
         var shifted = Sum(Product(rows, w.RotationCount, Double), Product(rows, w.Qubits, Double));
         var execution = w.Backend == BackendKind.Native
             ? Product(Math.Min(w.Workers, rows), StateBytes(w.Qubits))
-            : Sum(Product(Math.Min(rows, QsharpCircuitsPerRequest), w.RotationCount, RequestBytesPerDouble), Product(1L << w.Qubits, DumpBytesPerAmplitude));
+            : Sum(Product(Math.Min(rows, QsharpCircuitsPerRequest), w.RotationCount, RequestBytesPerDouble),
+                Product(1L << w.Qubits, DumpBytesPerAmplitude));
         return Sum(jacobian, inputs, shifted, execution);
     }
 
-    /// <summary>The most samples one layer call may take within <paramref name="budgetBytes"/> (at most the batch; 0 when not even one fits).</summary>
+    /// <summary>
+    /// The most samples one layer call may take within <paramref name="budgetBytes"/> (at most the batch; 0 when not even one fits).
+    /// </summary>
     public static int CircuitsPerCall(QuantumWorkload w, long budgetBytes)
     {
         if (LayerCall(w, 1) > budgetBytes)
@@ -107,7 +112,9 @@ public sealed record MemoryEstimate(long LiftBytes, long AgreementCheckBytes, lo
         return low;
     }
 
-    /// <summary>Circuits the agreement check runs on <paramref name="qubits"/> qubits: <paramref name="requested"/>, fewer for large registers.</summary>
+    /// <summary>
+    /// Circuits the agreement check runs on <paramref name="qubits"/> qubits: <paramref name="requested"/>, fewer for large registers.
+    /// </summary>
     public static int AgreementCircuitsFor(int qubits, int requested) =>
         (int)Math.Clamp(AgreementAmplitudes >> Math.Min(qubits, 62), 1, Math.Max(1, requested));
 
@@ -115,7 +122,8 @@ public sealed record MemoryEstimate(long LiftBytes, long AgreementCheckBytes, lo
     public static long StateBytes(int qubits) => Math.Max(Product(1L << Math.Min(qubits, 62), Complex), 128L << 10);
 
     public override string ToString() =>
-        $"peak {MemoryBudget.Format(PeakBytes)} (lift {MemoryBudget.Format(LiftBytes)}, agreement check {MemoryBudget.Format(AgreementCheckBytes)}, " +
+        $"peak {MemoryBudget.Format(PeakBytes)} (lift {MemoryBudget.Format(LiftBytes)}, " +
+        $"agreement check {MemoryBudget.Format(AgreementCheckBytes)}, " +
         $"layer call {MemoryBudget.Format(LayerCallBytes)}, tape {MemoryBudget.Format(TapeBytes)}, model {MemoryBudget.Format(ModelBytes)})";
 
     // Sizes of impossible configurations overflow a long; they saturate at long.MaxValue (8 EB), which no budget reaches.

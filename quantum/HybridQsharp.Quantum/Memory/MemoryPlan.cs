@@ -46,7 +46,8 @@ public sealed record MemoryPlan(QuantumWorkload Workload, MemoryEstimate Estimat
     /// <summary>One line for the log: the estimate against the budget and the call size.</summary>
     public string Describe() =>
         string.Create(CultureInfo.InvariantCulture,
-            $"memory: {Estimate} against a budget of {Budget}; quantum layer calls of {CircuitsPerCall} samples, agreement check on {AgreementCircuits} circuits");
+            $"memory: {Estimate} against a budget of {Budget}; quantum layer calls of {CircuitsPerCall} samples, " +
+            $"agreement check on {AgreementCircuits} circuits");
 
     private static (MemoryPlan? Plan, string Refusal) TryCreate(QuantumWorkload w, MemoryBudget budget)
     {
@@ -56,12 +57,14 @@ public sealed record MemoryPlan(QuantumWorkload Workload, MemoryEstimate Estimat
         if (Over(fixedBytes, estimate.LiftBytes, budget))
         {
             return (null, string.Create(CultureInfo.InvariantCulture,
-                $"Lifting the classifier ({who}) takes {w.ParameterCount + 3:N0} QIR compilations and about {MemoryBudget.Format(MemoryEstimate.Sum(fixedBytes, estimate.LiftBytes))}"));
+                $"Lifting the classifier ({who}) takes {w.ParameterCount + 3:N0} QIR compilations and about " +
+                $"{MemoryBudget.Format(MemoryEstimate.Sum(fixedBytes, estimate.LiftBytes))}"));
         }
 
         if (Over(fixedBytes, estimate.AgreementCheckBytes, budget))
         {
-            return (null, $"Checking the native simulator against the Q# simulator ({who}) needs about {MemoryBudget.Format(MemoryEstimate.Sum(fixedBytes, estimate.AgreementCheckBytes))}");
+            return (null, $"Checking the native simulator against the Q# simulator ({who}) " +
+                $"needs about {MemoryBudget.Format(MemoryEstimate.Sum(fixedBytes, estimate.AgreementCheckBytes))}");
         }
 
         var available = budget.Bytes - MemoryEstimate.Sum(fixedBytes, estimate.ModelBytes);
@@ -70,7 +73,8 @@ public sealed record MemoryPlan(QuantumWorkload Workload, MemoryEstimate Estimat
         {
             var perSample = MemoryEstimate.LayerCall(w, 1);
             return (null, $"Training ({who}, {(w.Gradient == GradientKind.Adjoint ? "adjoint" : "parameter-shift")} gradient) needs about " +
-                $"{MemoryBudget.Format(MemoryEstimate.Sum(fixedBytes, estimate.ModelBytes, perSample))} with one sample per quantum layer call (model {MemoryBudget.Format(estimate.ModelBytes)})");
+                $"{MemoryBudget.Format(MemoryEstimate.Sum(fixedBytes, estimate.ModelBytes, perSample))} with one sample per quantum layer call " +
+                $"(model {MemoryBudget.Format(estimate.ModelBytes)})");
         }
 
         return (new MemoryPlan(w, estimate, budget, circuits, MemoryEstimate.AgreementCircuitsFor(w.Qubits, w.AgreementCircuits)), string.Empty);

@@ -69,7 +69,8 @@ public sealed class QsharpNodeProcess : IAsyncDisposable
                 await StopAsync(kill: true);
                 cancellationToken.ThrowIfCancellationRequested();
                 throw new QsharpRuntimeUnavailableException(
-                    $"The Q# runtime did not answer '{method}' within {_options.RequestTimeout}; it was stopped and the next request starts a fresh one.");
+                    $"The Q# runtime did not answer '{method}' within {_options.RequestTimeout}; " +
+                    $"it was stopped and the next request starts a fresh one.");
             }
             catch (IOException e)
             {
@@ -149,12 +150,14 @@ public sealed class QsharpNodeProcess : IAsyncDisposable
         var server = Path.Combine(directory, "runtime", "server.mjs");
         if (!File.Exists(server))
         {
-            throw new QsharpRuntimeUnavailableException($"The Q# runtime script is missing: {server}. Set Qsharp:RuntimeDirectory to HybridQsharp's quantum/ folder.");
+            throw new QsharpRuntimeUnavailableException(
+                $"The Q# runtime script is missing: {server}. Set Qsharp:RuntimeDirectory to HybridQsharp's quantum/ folder.");
         }
 
         if (!File.Exists(Path.Combine(directory, "node_modules", "qsharp-lang", "package.json")))
         {
-            throw new QsharpRuntimeUnavailableException($"The npm package qsharp-lang is not installed in {directory}: run 'npm ci' there (or 'dotnet build', which does it).");
+            throw new QsharpRuntimeUnavailableException(
+                $"The npm package qsharp-lang is not installed in {directory}: run 'npm ci' there (or 'dotnet build', which does it).");
         }
 
         var start = new ProcessStartInfo(_options.NodePath)
@@ -177,7 +180,8 @@ public sealed class QsharpNodeProcess : IAsyncDisposable
         catch (Win32Exception e)
         {
             throw new QsharpRuntimeUnavailableException(
-                $"Node.js was not found ('{_options.NodePath}'): install Node.js 20 or newer (Debian/Ubuntu: apt-get install nodejs npm) or set Qsharp:NodePath.", e);
+                $"Node.js was not found ('{_options.NodePath}'): install Node.js 20 or newer (Debian/Ubuntu: apt-get install nodejs npm) " +
+                $"or set Qsharp:NodePath.", e);
         }
 
         lock (_stderr)
@@ -210,7 +214,8 @@ public sealed class QsharpNodeProcess : IAsyncDisposable
             await StopAsync();
             cancellationToken.ThrowIfCancellationRequested();
             throw new QsharpRuntimeUnavailableException(
-                $"'{_options.NodePath}' (Qsharp:NodePath) did not announce the Q# runtime within {_options.StartTimeout}: is it Node.js 20 or newer?");
+                $"'{_options.NodePath}' (Qsharp:NodePath) did not announce the Q# runtime within {_options.StartTimeout}: " +
+                $"is it Node.js 20 or newer?");
         }
         catch (IOException e)
         {
@@ -234,7 +239,8 @@ public sealed class QsharpNodeProcess : IAsyncDisposable
         {
             await StopAsync();
             throw new QsharpRuntimeUnavailableException(
-                $"'{_options.NodePath}' (Qsharp:NodePath) did not start the Q# runtime: its first output was '{Excerpt(ready)}', not the runtime's ready line; it must be Node.js 20 or newer.");
+                $"'{_options.NodePath}' (Qsharp:NodePath) did not start the Q# runtime: its first output was '{Excerpt(ready)}', " +
+                $"not the runtime's ready line; it must be Node.js 20 or newer.");
         }
 
         return version;
@@ -253,7 +259,8 @@ public sealed class QsharpNodeProcess : IAsyncDisposable
         var detail = StderrDetail();
         await StopAsync();
         _logger.LogWarning("Q# runtime exited{Exit} during '{Method}'", exit, method);
-        return new QsharpRuntimeUnavailableException($"The Q# runtime (node) exited{exit} while handling '{method}'{detail}. The next request starts a fresh process.", inner);
+        return new QsharpRuntimeUnavailableException(
+            $"The Q# runtime (node) exited{exit} while handling '{method}'{detail}. The next request starts a fresh process.", inner);
     }
 
     private static Task WaitForExitAsync(Process process) =>

@@ -100,7 +100,8 @@ public sealed class QsharpRuntime : IAsyncDisposable
     }
 
     /// <summary>Runs a Q# entry expression (e.g. a <c>@Test()</c> operation) and returns each shot's value.</summary>
-    public async Task<IReadOnlyList<QsharpShot>> RunAsync(QsharpProgram program, string entryExpression, int shots = 1, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<QsharpShot>> RunAsync(QsharpProgram program, string entryExpression, int shots = 1,
+        CancellationToken cancellationToken = default)
     {
         var parameters = new JsonObject { ["sources"] = SourcesJson(program), ["expr"] = entryExpression, ["shots"] = shots };
         var result = await SendAsync("run", parameters, cancellationToken);

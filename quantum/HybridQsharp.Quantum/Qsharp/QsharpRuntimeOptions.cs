@@ -36,6 +36,7 @@ public sealed class QsharpRuntimeOptions
 
         var built = typeof(QsharpRuntimeOptions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(a => a.Key == "HybridQsharp.QuantumDirectory")?.Value;
-        return built ?? throw new QsharpRuntimeUnavailableException("The Q# runtime folder is unknown: set Qsharp:RuntimeDirectory to the folder holding runtime/server.mjs.");
+        return built ?? throw new QsharpRuntimeUnavailableException(
+            "The Q# runtime folder is unknown: set Qsharp:RuntimeDirectory to the folder holding runtime/server.mjs.");
     }
 }

@@ -37,7 +37,9 @@ internal static class FusedKernels
         }
     }
 
-    /// <summary>Applies a monomial block (the same for every lane): only the rows it moves or phases are touched; swaps are plain exchanges.</summary>
+    /// <summary>
+    /// Applies a monomial block (the same for every lane): only the rows it moves or phases are touched; swaps are plain exchanges.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ApplyMonomial(FusedBlock block, Monomial m, Span<double> re, Span<double> im)
     {
@@ -109,7 +111,8 @@ internal static class FusedKernels
     /// C += ψ_in ⊗ conj(λ_out) lane by lane, λ ← M†λ, over rows [start, start + length).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void UnapplyAccumulating(FusedBlock block, double[] adjointRe, double[] adjointIm, StateBatch psi, StateBatch[] lambdas, int lambdaCount,
+    public static void UnapplyAccumulating(FusedBlock block, double[] adjointRe, double[] adjointIm, StateBatch psi, StateBatch[] lambdas,
+        int lambdaCount,
         int start, int length, double[] cross)
     {
         var lanes = psi.Lanes;
@@ -190,7 +193,8 @@ internal static class FusedKernels
     // The two-qubit case of UnapplyAccumulating in straight-line code: ψ and λ rows in locals, C's
     // sixteen entries updated in place (they do not all fit in registers).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void UnapplyAccumulating4(FusedBlock block, double[] adjointRe, double[] adjointIm, StateBatch psi, StateBatch[] lambdas, int lambdaCount,
+    private static void UnapplyAccumulating4(FusedBlock block, double[] adjointRe, double[] adjointIm, StateBatch psi, StateBatch[] lambdas,
+        int lambdaCount,
         int start, int length, double[] cross)
     {
         var lanes = psi.Lanes;
@@ -206,7 +210,8 @@ internal static class FusedKernels
             // One λ at a time keeps the working set small; ψ is un-applied with the first.
             ref var lr = ref MemoryMarshal.GetReference(Rows(lambdas[l].Re, start, length, lanes));
             ref var li = ref MemoryMarshal.GetReference(Rows(lambdas[l].Im, start, length, lanes));
-            ref var accumulators = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<double, Vector256<double>>(cross.AsSpan(2 * 16 * lanes * l, 2 * 16 * lanes)));
+            ref var accumulators =
+                ref MemoryMarshal.GetReference(MemoryMarshal.Cast<double, Vector256<double>>(cross.AsSpan(2 * 16 * lanes * l, 2 * 16 * lanes)));
             var unapplyPsi = l == 0;
             for (var t = 0; t < groups; t += run)
             {
@@ -408,7 +413,8 @@ internal static class FusedKernels
 
     // One qubit: pairs of rows (i, i + stride), contiguous runs of stride rows.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Dense2(int bit, ReadOnlySpan<Vector256<double>> cr, ReadOnlySpan<Vector256<double>> ci, Span<Vector256<double>> vre, Span<Vector256<double>> vim)
+    private static void Dense2(int bit, ReadOnlySpan<Vector256<double>> cr, ReadOnlySpan<Vector256<double>> ci, Span<Vector256<double>> vre,
+        Span<Vector256<double>> vim)
     {
         var stride = 1 << bit;
         ref var re = ref MemoryMarshal.GetReference(vre);
@@ -432,7 +438,8 @@ internal static class FusedKernels
 
     // Two qubits: groups of four rows, contiguous runs below the lower bit.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Dense4(FusedBlock block, ReadOnlySpan<Vector256<double>> cr, ReadOnlySpan<Vector256<double>> ci, Span<Vector256<double>> vre, Span<Vector256<double>> vim)
+    private static void Dense4(FusedBlock block, ReadOnlySpan<Vector256<double>> cr, ReadOnlySpan<Vector256<double>> ci, Span<Vector256<double>> vre,
+        Span<Vector256<double>> vim)
     {
         int o1 = block.Offsets[1], o2 = block.Offsets[2], o3 = block.Offsets[3];
         var run = 1 << block.BitsAscending[0];
@@ -476,7 +483,8 @@ internal static class FusedKernels
     }
 
     // Any block size (three-qubit blocks around a CCX).
-    private static void DenseAny(FusedBlock block, ReadOnlySpan<Vector256<double>> cr, ReadOnlySpan<Vector256<double>> ci, Span<Vector256<double>> vre, Span<Vector256<double>> vim)
+    private static void DenseAny(FusedBlock block, ReadOnlySpan<Vector256<double>> cr, ReadOnlySpan<Vector256<double>> ci,
+        Span<Vector256<double>> vre, Span<Vector256<double>> vim)
     {
         var d = block.Offsets.Length;
         Span<Vector256<double>> xr = stackalloc Vector256<double>[d];
@@ -504,7 +512,8 @@ internal static class FusedKernels
 
     // y = M x for one group of d rows.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Multiply(ReadOnlySpan<Vector256<double>> mr, ReadOnlySpan<Vector256<double>> mi, ReadOnlySpan<Vector256<double>> xr, ReadOnlySpan<Vector256<double>> xi,
+    private static void Multiply(ReadOnlySpan<Vector256<double>> mr, ReadOnlySpan<Vector256<double>> mi, ReadOnlySpan<Vector256<double>> xr,
+        ReadOnlySpan<Vector256<double>> xi,
         Span<Vector256<double>> yr, Span<Vector256<double>> yi, int d)
     {
         for (var r = 0; r < d; r++)

@@ -17,7 +17,8 @@ internal sealed class FusedScratch
         Psi = new StateBatch(program.Qubits, Lanes);
         Lambda = Enumerable.Range(0, lambdas).Select(_ => new StateBatch(program.Qubits, Lanes)).ToArray();
         Matrices = program.Blocks.Select(b => Enumerable.Range(0, Lanes).Select(_ => b.Constant ?? new SmallMatrix(b.Qubits)).ToArray()).ToArray();
-        Adjoints = program.Blocks.Select(b => Enumerable.Range(0, Lanes).Select(_ => b.ConstantAdjoint ?? new SmallMatrix(b.Qubits)).ToArray()).ToArray();
+        Adjoints =
+            program.Blocks.Select(b => Enumerable.Range(0, Lanes).Select(_ => b.ConstantAdjoint ?? new SmallMatrix(b.Qubits)).ToArray()).ToArray();
         Coefficients = program.Blocks.Select(b => Pair(Lanes << (2 * b.Qubits))).ToArray();
         AdjointCoefficients = program.Blocks.Select(b => Pair(Lanes << (2 * b.Qubits))).ToArray();
         Cross = program.Blocks.Select(b => b.HasDifferentiable ? new double[2 * lambdas * (Lanes << (2 * b.Qubits))] : []).ToArray();

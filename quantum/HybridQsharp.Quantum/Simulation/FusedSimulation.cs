@@ -13,7 +13,9 @@ namespace HybridQsharp.Quantum.Simulation;
 /// </summary>
 internal static class FusedSimulation
 {
-    /// <summary>Builds every block's matrix (and adjoint) for lanes 0 … count − 1 from circuits first, first + 1, … of <paramref name="angles"/>.</summary>
+    /// <summary>
+    /// Builds every block's matrix (and adjoint) for lanes 0 … count − 1 from circuits first, first + 1, … of <paramref name="angles"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void BuildMatrices(FusedProgram program, FusedScratch scratch, ReadOnlySpan<double> angles, int first, int count, bool adjoints)
     {
@@ -84,7 +86,9 @@ internal static class FusedSimulation
         }
     }
 
-    /// <summary>Expectations of the program's observables for the first <paramref name="count"/> lanes into <paramref name="output"/> (count × outputs).</summary>
+    /// <summary>
+    /// Expectations of the program's observables for the first <paramref name="count"/> lanes into <paramref name="output"/> (count × outputs).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Expectations(FusedProgram program, StateBatch psi, int count, Span<double> output)
     {
@@ -178,11 +182,13 @@ internal static class FusedSimulation
                         continue;
                     }
 
-                    Apply(block, block.MonomialInverse, scratch.AdjointCoefficients[b], psi.Re.AsSpan(start * lanes, chunk * lanes), psi.Im.AsSpan(start * lanes, chunk * lanes));
+                    Apply(block, block.MonomialInverse, scratch.AdjointCoefficients[b], psi.Re.AsSpan(start * lanes, chunk * lanes),
+                        psi.Im.AsSpan(start * lanes, chunk * lanes));
                     for (var m = 0; m < lambdas; m++)
                     {
                         var lambda = scratch.Lambda[m];
-                        Apply(block, block.MonomialInverse, scratch.AdjointCoefficients[b], lambda.Re.AsSpan(start * lanes, chunk * lanes), lambda.Im.AsSpan(start * lanes, chunk * lanes));
+                        Apply(block, block.MonomialInverse, scratch.AdjointCoefficients[b], lambda.Re.AsSpan(start * lanes, chunk * lanes),
+                            lambda.Im.AsSpan(start * lanes, chunk * lanes));
                     }
                 }
             }

@@ -12,7 +12,9 @@ namespace HybridQsharp.Quantum.Simulation;
 /// </summary>
 public static class GateKernels
 {
-    /// <summary>Applies gate <paramref name="gate"/> with angle <paramref name="angle"/> (ignored for fixed gates); the inverse if <paramref name="inverse"/>.</summary>
+    /// <summary>
+    /// Applies gate <paramref name="gate"/> with angle <paramref name="angle"/> (ignored for fixed gates); the inverse if <paramref name="inverse"/>.
+    /// </summary>
     public static void Apply(StateVector state, in TapeGate gate, double angle, bool inverse = false)
     {
         var sign = inverse ? -1.0 : 1.0;

@@ -12,7 +12,9 @@ namespace HybridQsharp.Quantum.Simulation;
 /// </summary>
 internal static class LaneKernels
 {
-    /// <summary>Fills the per-lane cos/sin tables of every angle for circuits first … first + Lanes - 1 (lanes past <paramref name="circuits"/> get angle 0).</summary>
+    /// <summary>
+    /// Fills the per-lane cos/sin tables of every angle for circuits first … first + Lanes - 1 (lanes past <paramref name="circuits"/> get angle 0).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void LoadAngles(LaneProgram program, LaneScratch scratch, ReadOnlySpan<double> angles, int first, int circuits)
     {
@@ -73,7 +75,9 @@ internal static class LaneKernels
         }
     }
 
-    /// <summary>Expectations of every observable for the first <paramref name="count"/> lanes into <paramref name="output"/> (count × outputs).</summary>
+    /// <summary>
+    /// Expectations of every observable for the first <paramref name="count"/> lanes into <paramref name="output"/> (count × outputs).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Expectations(LaneProgram program, LaneScratch scratch, int count, Span<double> output)
     {
@@ -275,7 +279,8 @@ internal static class LaneKernels
         }
     }
 
-    private static void UnApply(LaneOp op, ReadOnlySpan<Vector<double>> cos, ReadOnlySpan<Vector<double>> sin, Span<Vector<double>> re, Span<Vector<double>> im, int v)
+    private static void UnApply(LaneOp op, ReadOnlySpan<Vector<double>> cos, ReadOnlySpan<Vector<double>> sin, Span<Vector<double>> re,
+        Span<Vector<double>> im, int v)
     {
         if (op.Kind is LaneOpKind.Rx or LaneOpKind.Ry or LaneOpKind.Rz)
         {
@@ -318,7 +323,8 @@ internal static class LaneKernels
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void RotateYReal(int[] rows, ReadOnlySpan<Vector<double>> cos, ReadOnlySpan<Vector<double>> sin, Span<Vector<double>> reSpan, int v)
+    private static void RotateYReal(int[] rows, ReadOnlySpan<Vector<double>> cos, ReadOnlySpan<Vector<double>> sin, Span<Vector<double>> reSpan,
+        int v)
     {
         ref var re = ref MemoryMarshal.GetReference(reSpan);
         ref var c0 = ref MemoryMarshal.GetReference(cos);

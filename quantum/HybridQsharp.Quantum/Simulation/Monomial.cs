@@ -4,7 +4,8 @@ namespace HybridQsharp.Quantum.Simulation;
 internal sealed record Monomial(int[] Source, double[] FactorRe, double[] FactorIm)
 {
     /// <summary>The rows the matrix changes; the others (source is itself, factor 1) need no write.</summary>
-    public int[] MovingRows { get; } = Enumerable.Range(0, Source.Length).Where(r => Source[r] != r || FactorRe[r] != 1 || FactorIm[r] != 0).ToArray();
+    public int[] MovingRows { get; } =
+        Enumerable.Range(0, Source.Length).Where(r => Source[r] != r || FactorRe[r] != 1 || FactorIm[r] != 0).ToArray();
 
     public Monomial Inverse()
     {

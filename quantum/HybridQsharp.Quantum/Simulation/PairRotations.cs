@@ -10,7 +10,8 @@ namespace HybridQsharp.Quantum.Simulation;
 /// </summary>
 internal interface IPairRotation
 {
-    static abstract void Apply(Vector<double> c, Vector<double> s, ref Vector<double> xr, ref Vector<double> xi, ref Vector<double> yr, ref Vector<double> yi);
+    static abstract void Apply(Vector<double> c, Vector<double> s, ref Vector<double> xr, ref Vector<double> xi, ref Vector<double> yr,
+        ref Vector<double> yi);
 
     static abstract Vector<double> Generator(
         Vector<double> lxr, Vector<double> lxi, Vector<double> lyr, Vector<double> lyi,
@@ -24,7 +25,8 @@ internal static class PairRotations
     {
         // x' = c x - i s y, y' = c y - i s x
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Apply(Vector<double> c, Vector<double> s, ref Vector<double> xr, ref Vector<double> xi, ref Vector<double> yr, ref Vector<double> yi)
+        public static void Apply(Vector<double> c, Vector<double> s, ref Vector<double> xr, ref Vector<double> xi, ref Vector<double> yr,
+            ref Vector<double> yi)
         {
             Vector<double> ar = xr, ai = xi, br = yr, bi = yi;
             xr = (c * ar) + (s * bi);
@@ -45,7 +47,8 @@ internal static class PairRotations
     {
         // x' = c x - s y, y' = s x + c y
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Apply(Vector<double> c, Vector<double> s, ref Vector<double> xr, ref Vector<double> xi, ref Vector<double> yr, ref Vector<double> yi)
+        public static void Apply(Vector<double> c, Vector<double> s, ref Vector<double> xr, ref Vector<double> xi, ref Vector<double> yr,
+            ref Vector<double> yi)
         {
             Vector<double> ar = xr, ai = xi, br = yr, bi = yi;
             xr = (c * ar) - (s * br);
@@ -66,7 +69,8 @@ internal static class PairRotations
     {
         // x' = (c - i s) x, y' = (c + i s) y
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Apply(Vector<double> c, Vector<double> s, ref Vector<double> xr, ref Vector<double> xi, ref Vector<double> yr, ref Vector<double> yi)
+        public static void Apply(Vector<double> c, Vector<double> s, ref Vector<double> xr, ref Vector<double> xi, ref Vector<double> yr,
+            ref Vector<double> yi)
         {
             Vector<double> ar = xr, ai = xi, br = yr, bi = yi;
             xr = (c * ar) + (s * ai);

@@ -40,7 +40,9 @@ internal sealed class SmallMatrix
         }
     }
 
-    /// <summary>This ← G · this, for a gate on local qubits with angle <paramref name="angle"/> (its generator P instead, if <paramref name="generator"/>).</summary>
+    /// <summary>
+    /// This ← G · this, for a gate on local qubits with angle <paramref name="angle"/> (its generator P instead, if <paramref name="generator"/>).
+    /// </summary>
     public void LeftMultiply(in TapeGate localGate, double angle, bool generator = false)
     {
         for (var c = 0; c < Size; c++)

@@ -30,7 +30,8 @@ public sealed class StateVectorSimulator
     private readonly int _maxLaneBatchedQubits;
 
     /// <param name="maxDegreeOfParallelism">Workers at most (default: one per core).</param>
-    /// <param name="maxLaneBatchedQubits">Registers up to this size run lane-batched, larger ones fused (tests and benchmarks move it to compare the layouts).</param>
+    /// <param name="maxLaneBatchedQubits">Registers up to this size run lane-batched, larger ones fused (tests and benchmarks move it to compare the
+    /// layouts).</param>
     public StateVectorSimulator(int maxDegreeOfParallelism = -1, int maxLaneBatchedQubits = MaxLaneBatchedQubits)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxLaneBatchedQubits, 12);
@@ -39,7 +40,8 @@ public sealed class StateVectorSimulator
     }
 
     /// <summary>Expectations of the tape's observables for every circuit: <paramref name="expectations"/> is circuits × tape.OutputCount.</summary>
-    public void Expectations(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits, Memory<double> expectations, CancellationToken cancellationToken = default)
+    public void Expectations(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits, Memory<double> expectations,
+        CancellationToken cancellationToken = default)
     {
         Check(tape, angles.Length, circuits);
         var outputs = tape.OutputCount;
@@ -158,7 +160,8 @@ public sealed class StateVectorSimulator
         var angleCount = tape.AngleCount;
         if (outputGradients.Length != circuits * outputs || values.Length != circuits * outputs || angleGradients.Length != circuits * angleCount)
         {
-            throw new ArgumentException($"Expected {circuits} x {outputs} output gradients and values and room for {circuits} x {angleCount} angle gradients.");
+            throw new ArgumentException(
+                $"Expected {circuits} x {outputs} output gradients and values and room for {circuits} x {angleCount} angle gradients.");
         }
 
         if (tape.Qubits <= _maxLaneBatchedQubits)

@@ -66,7 +66,9 @@ public sealed class CircuitTape
     /// <summary>True for the default outputs, Z0 … Z(n-1), which kernels can read off the probabilities directly.</summary>
     public bool HasZOnEachObservables { get; }
 
-    /// <summary>Writes the gate angles of each circuit (rows of <see cref="AngleCount"/>) for parameter rows (of <see cref="ParameterCount"/>).</summary>
+    /// <summary>
+    /// Writes the gate angles of each circuit (rows of <see cref="AngleCount"/>) for parameter rows (of <see cref="ParameterCount"/>).
+    /// </summary>
     public void EvaluateAngles(ReadOnlySpan<double> parameters, int circuits, Span<double> angles)
     {
         if (parameters.Length != circuits * ParameterCount || angles.Length != circuits * AngleCount)

@@ -39,7 +39,8 @@ public static partial class QirGateReader
             var qirName = adjoint ? name + "_adj" : name;
             if (!GateKindInfo.TryParseQirName(qirName, out var kind))
             {
-                throw new TapeLiftingException($"QIR line {lineIndex + 1} calls __quantum__qis__{name}__{match.Groups["variant"].Value}, a gate the tape does not support.");
+                throw new TapeLiftingException(
+                    $"QIR line {lineIndex + 1} calls __quantum__qis__{name}__{match.Groups["variant"].Value}, a gate the tape does not support.");
             }
 
             if (qubits.Length != kind.QubitCount())
@@ -49,7 +50,8 @@ public static partial class QirGateReader
 
             if (qubits.FirstOrDefault(measured.Contains, -1) is var reused and >= 0)
             {
-                throw new TapeLiftingException($"QIR line {lineIndex + 1}: {qirName} acts on qubit {reused} after it was measured or reset; a tape cannot express mid-circuit measurement.");
+                throw new TapeLiftingException($"QIR line {lineIndex + 1}: {qirName} acts on qubit {reused} after it was measured or reset; " +
+                    $"a tape cannot express mid-circuit measurement.");
             }
 
             var angle = kind.IsRotation() ? ParseDouble(arguments[0], lineIndex) : 0.0;
@@ -79,7 +81,8 @@ public static partial class QirGateReader
     {
         var text = argument.StartsWith("double ", StringComparison.Ordinal)
             ? argument["double ".Length..].Trim()
-            : throw new TapeLiftingException($"QIR line {lineIndex + 1}: expected a literal double angle, found '{argument}' (the angle is not known at compile time).");
+            : throw new TapeLiftingException(
+                $"QIR line {lineIndex + 1}: expected a literal double angle, found '{argument}' (the angle is not known at compile time).");
 
         // LLVM writes doubles that have no short exact decimal form as 64-bit hex.
         if (text.StartsWith("0x", StringComparison.OrdinalIgnoreCase))

@@ -63,7 +63,8 @@ public sealed class QuantumCircuitExecutionTests : IDisposable
         var data = new SyntheticImages(64, 10, 8, seed: 1, shuffle: true);
         var options = new TrainingOptions { Epochs = 2, BatchSize = 16, RobustnessEvery = 0, Seed = 1 };
 
-        var result = new Trainer(options, NullLogger<Trainer>.Instance).Train(model, data, data, null, _folder, resume: false, "cancel", null, cancellation.Token);
+        var result = new Trainer(options, NullLogger<Trainer>.Instance)
+            .Train(model, data, data, null, _folder, resume: false, "cancel", null, cancellation.Token);
 
         Assert.False(result.Completed);
         Assert.True(backend.CancelledCallThrew, "the backend call made after Ctrl+C ran to its end");
@@ -79,7 +80,8 @@ public sealed class QuantumCircuitExecutionTests : IDisposable
 
         public bool CancelledCallThrew { get; private set; }
 
-        public async ValueTask<double[]> ExpectationsAsync(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits, CancellationToken cancellationToken = default)
+        public async ValueTask<double[]> ExpectationsAsync(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits,
+            CancellationToken cancellationToken = default)
         {
             if (++Calls != cancelOnCall)
             {

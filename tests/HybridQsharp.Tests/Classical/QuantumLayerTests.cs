@@ -8,7 +8,6 @@ using HybridQsharp.Quantum.Qsharp;
 using HybridQsharp.Quantum.Simulation;
 using HybridQsharp.Quantum.Tapes;
 using HybridQsharp.Tests.Quantum;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HybridQsharp.Tests.Classical;
@@ -30,7 +29,8 @@ public sealed class QuantumLayerTests(QsharpRuntimeFixture fixture)
         var amplitudes = Enumerable.Range(0, 1 << qubits).Select(_ => random.NextDouble() - 0.3).ToArray();
         // The Q# function takes non-negative amplitudes; the layer takes abs() first, as the paper.
         var absolute = string.Join(", ", amplitudes.Select(a => Math.Abs(a).ToString("R", CultureInfo.InvariantCulture)));
-        var expected = ParseDoubles(Assert.Single(await fixture.Runtime.RunAsync(QsharpProgram.BuiltIn(), $"HybridQsharp.Encoding.AmplitudeTreeAngles([{absolute}])")).Result);
+        var expected = ParseDoubles(Assert.Single(
+            await fixture.Runtime.RunAsync(QsharpProgram.BuiltIn(), $"HybridQsharp.Encoding.AmplitudeTreeAngles([{absolute}])")).Result);
 
         var actual = new double[(1 << qubits) - 1];
         new AmplitudeTreeAngles(qubits).Forward(amplitudes, actual);
@@ -58,7 +58,8 @@ public sealed class QuantumLayerTests(QsharpRuntimeFixture fixture)
             input[1, 1] = tensor(0.0, ScalarType.Float64);
         }
 
-        using var reference = encoding == Encoding.Amplitude ? TorchEncodingReference.AmplitudeTreeAngles(input) : TorchEncodingReference.AngleScaling(input);
+        using var reference = encoding == Encoding.Amplitude ? TorchEncodingReference.AmplitudeTreeAngles(input)
+            : TorchEncodingReference.AngleScaling(input);
         using var upstream = randn(reference.shape, ScalarType.Float64, generator: generator);
         using (var loss = (reference * upstream).sum())
         {
@@ -74,7 +75,8 @@ public sealed class QuantumLayerTests(QsharpRuntimeFixture fixture)
         for (var b = 0; b < 6; b++)
         {
             map.Forward(x.AsSpan(b * map.InputWidth, map.InputWidth), values.AsSpan(b * map.FeatureCount, map.FeatureCount));
-            map.Backward(x.AsSpan(b * map.InputWidth, map.InputWidth), g.AsSpan(b * map.FeatureCount, map.FeatureCount), gradient.AsSpan(b * map.InputWidth, map.InputWidth));
+            map.Backward(x.AsSpan(b * map.InputWidth, map.InputWidth), g.AsSpan(b * map.FeatureCount, map.FeatureCount),
+                gradient.AsSpan(b * map.InputWidth, map.InputWidth));
         }
 
         Assert.Equal(expectedValues, values, (e, a) => Math.Abs(e - a) < 1e-12);
@@ -110,7 +112,8 @@ public sealed class QuantumLayerTests(QsharpRuntimeFixture fixture)
 
         // The reference: torch encoding, values and Jacobian from parameter shift, autograd through the encoding.
         using var referenceInput = input.detach().clone().requires_grad_();
-        using var features = encoding == Encoding.Amplitude ? TorchEncodingReference.AmplitudeTreeAngles(referenceInput) : TorchEncodingReference.AngleScaling(referenceInput);
+        using var features = encoding == Encoding.Amplitude ? TorchEncodingReference.AmplitudeTreeAngles(referenceInput)
+            : TorchEncodingReference.AngleScaling(referenceInput);
         var weights = layer.Weights.detach().to(ScalarType.Float64).data<double>().ToArray();
         var f = features.detach().data<double>().ToArray();
         var featureCount = circuit.FeatureCount;
@@ -118,7 +121,8 @@ public sealed class QuantumLayerTests(QsharpRuntimeFixture fixture)
         var jacobian = await ParameterShift.Instance.JacobianAsync(tape, new NativeBackend(_simulator), rows, batch);
         var c = coefficients.data<double>().ToArray();
         var product = jacobian.Contract(c);
-        var featureGradient = Enumerable.Range(0, batch).SelectMany(b => product.ParameterGradients.Skip(b * circuit.ParameterCount).Take(featureCount)).ToArray();
+        var featureGradient =
+            Enumerable.Range(0, batch).SelectMany(b => product.ParameterGradients.Skip(b * circuit.ParameterCount).Take(featureCount)).ToArray();
         using (var upstream = tensor(featureGradient, [batch, featureCount], ScalarType.Float64))
         {
             features.backward([upstream]);
@@ -191,13 +195,15 @@ public sealed class QuantumLayerTests(QsharpRuntimeFixture fixture)
     {
         var circuit = BuiltInClassifiers.Paper();
         var lifted = await fixture.Lifter.LiftAsync(circuit);
-        var tape = new CircuitTape(lifted.Qubits, lifted.ParameterCount, lifted.Gates, lifted.Angles, [PauliString.Parse("Z0 Z1"), PauliString.Parse("X2 Y3")]);
+        var tape = new CircuitTape(lifted.Qubits, lifted.ParameterCount, lifted.Gates, lifted.Angles,
+            [PauliString.Parse("Z0 Z1"), PauliString.Parse("X2 Y3")]);
         var generator = new Generator(9);
         using var input = rand([4, 16], ScalarType.Float64, generator: generator);
         var gradients = new List<double[]>();
-        foreach (IGradientMethod method in new IGradientMethod[] { ParameterShift.Instance, AdjointDifferentiation.Instance })
+        foreach (var method in new IGradientMethod[] { ParameterShift.Instance, AdjointDifferentiation.Instance })
         {
-            var layer = new QuantumLayer(new QuantumCircuitExecution(circuit, tape, new NativeBackend(_simulator), method), Encoding.Amplitude, new Generator(10));
+            var layer = new QuantumLayer(new QuantumCircuitExecution(circuit, tape, new NativeBackend(_simulator), method), Encoding.Amplitude,
+                new Generator(10));
             Assert.Equal(2, layer.OutputWidth);
             using var x = input.clone().requires_grad_();
             using var output = layer.forward(x);
@@ -272,7 +278,8 @@ public sealed class QuantumLayerTests(QsharpRuntimeFixture fixture)
     {
         var circuit = BuiltInClassifiers.Paper();
         var tape = await fixture.Lifter.LiftAsync(circuit);
-        return new QuantumLayer(new QuantumCircuitExecution(circuit, tape, new NativeBackend(_simulator), gradient), Encoding.Amplitude, new Generator((ulong)seed));
+        return new QuantumLayer(new QuantumCircuitExecution(circuit, tape, new NativeBackend(_simulator), gradient), Encoding.Amplitude,
+            new Generator((ulong)seed));
     }
 
     private static double Loss(QuantumLayer layer, double[] input, Tensor coefficients)

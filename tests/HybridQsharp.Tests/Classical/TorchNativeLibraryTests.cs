@@ -18,7 +18,8 @@ public sealed class TorchNativeLibraryTests
     [Fact]
     public void PatchMakesOnlyTheNamedVersionWeakAndUnversionsItsSymbol()
     {
-        var glue = Path.Combine(Path.GetDirectoryName(typeof(TorchSharp.torch).Assembly.Location)!, "runtimes", "linux-x64", "native", "libLibTorchSharp.so");
+        var glue = Path.Combine(Path.GetDirectoryName(typeof(TorchSharp.torch).Assembly.Location)!, "runtimes", "linux-x64", "native",
+            "libLibTorchSharp.so");
         var image = File.ReadAllBytes(glue);
 
         var outcome = ElfVersionNeedPatch.Apply(image, "GLIBCXX_3.4.32");
@@ -52,7 +53,8 @@ public sealed class TorchNativeLibraryTests
 
     private static string Readelf(string arguments, string file)
     {
-        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("readelf", $"{arguments} {file}") { RedirectStandardOutput = true })!;
+        using var process = System.Diagnostics.Process.Start(
+            new System.Diagnostics.ProcessStartInfo("readelf", $"{arguments} {file}") { RedirectStandardOutput = true })!;
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         return output;

@@ -3,9 +3,9 @@ namespace HybridQsharp.Tests.Host;
 /// <summary>Bad input through the real executable: one line naming the problem, a non-zero exit code, no stack trace.</summary>
 public sealed class CommandLineErrorTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("hq-cli-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("hq-cli-").FullName;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Theory]
     [InlineData("unknown dataset 'imagenet'", "train", "--dataset", "imagenet")]
@@ -14,7 +14,7 @@ public sealed class CommandLineErrorTests : IDisposable
     [InlineData("unknown encoding 'basis'", "models", "--encoding", "basis")]
     public async Task BadOptionsGiveOneLineAndExitCodeTwo(string expected, params string[] arguments)
     {
-        var outcome = await HybridqProcess.RunAsync(folder, arguments: arguments);
+        var outcome = await HybridqProcess.RunAsync(_folder, arguments: arguments);
 
         Assert.Equal(2, outcome.ExitCode);
         AssertOneLine(outcome.StandardError, expected);
@@ -23,13 +23,13 @@ public sealed class CommandLineErrorTests : IDisposable
     [Fact]
     public async Task AnUnreadableCheckpointIsNamed()
     {
-        var run = Path.Combine(folder, "run");
+        var run = Path.Combine(_folder, "run");
         Directory.CreateDirectory(Path.Combine(run, "checkpoints", "classical"));
         await File.WriteAllTextAsync(Path.Combine(run, "config.json"), """{"settings": {"dataset": "mnist"}}""");
         var checkpoint = Path.Combine(run, "checkpoints", "classical", "best.ckpt");
         await File.WriteAllTextAsync(checkpoint, "this is not a checkpoint");
 
-        var outcome = await HybridqProcess.RunAsync(folder, arguments: ["evaluate", "--run", run, "--model", "classical"]);
+        var outcome = await HybridqProcess.RunAsync(_folder, arguments: ["evaluate", "--run", run, "--model", "classical"]);
 
         Assert.Equal(1, outcome.ExitCode);
         AssertOneLine(outcome.StandardError, checkpoint);
@@ -39,7 +39,7 @@ public sealed class CommandLineErrorTests : IDisposable
     [Fact]
     public async Task ASetWithoutEqualsIsRefused()
     {
-        var outcome = await HybridqProcess.RunAsync(folder, arguments: ["models", "--set", "Qsharp:NodePath"]);
+        var outcome = await HybridqProcess.RunAsync(_folder, arguments: ["models", "--set", "Qsharp:NodePath"]);
         Assert.Equal(2, outcome.ExitCode);
         AssertOneLine(outcome.StandardError, "--set expects Key=Value");
     }
@@ -60,7 +60,7 @@ public sealed class CommandLineErrorTests : IDisposable
     [InlineData("azure submit")]
     public async Task EveryVerbHasHelpWithExamples(string verb)
     {
-        var outcome = await HybridqProcess.RunAsync(folder, arguments: [.. verb.Split(' '), "--help"]);
+        var outcome = await HybridqProcess.RunAsync(_folder, arguments: [.. verb.Split(' '), "--help"]);
         Assert.Equal(0, outcome.ExitCode);
         Assert.Contains("Examples:", outcome.StandardOutput);
     }

@@ -12,20 +12,23 @@ namespace HybridQsharp.Tests.Host;
 /// </summary>
 public sealed class DefaultJobTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("hq-e2e-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("hq-e2e-").FullName;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public async Task TheDefaultJobWritesTheWholeRunFolder()
     {
-        var run = Path.Combine(folder, "run");
-        var outcome = await HybridqProcess.RunAsync(folder, new Dictionary<string, string> { ["CI"] = "1" }, TimeSpan.FromMinutes(10),
+        var run = Path.Combine(_folder, "run");
+        var outcome = await HybridqProcess.RunAsync(_folder, new Dictionary<string, string> { ["CI"] = "1" }, TimeSpan.FromMinutes(10),
             "--limit", "256", "--epochs", "2", "--out", run);
         Assert.True(outcome.ExitCode == 0, $"exit {outcome.ExitCode}:\n{outcome.StandardError}");
 
         foreach (var file in new[] { "config.json", "metrics.csv", "metrics.json", "report.md", "report.html", "run.log" })
+        {
             Assert.True(new FileInfo(Path.Combine(run, file)).Length > 0, $"{file} is missing or empty");
+        }
+
         foreach (var model in new[] { "hybrid", "classical" })
         {
             Assert.True(File.Exists(Path.Combine(run, "checkpoints", model, "last.ckpt")));
@@ -33,7 +36,9 @@ public sealed class DefaultJobTests : IDisposable
         }
 
         var pngs = Directory.GetFiles(Path.Combine(run, "figures"), "*.png");
-        var expected = new[] { "training-curves", "resources", "confusion-hybrid", "confusion-classical", "feature-space-hybrid", "feature-space-classical", "samples", "predictions-hybrid", "predictions-classical", "metric-comparison", "test-results", "class-distribution", "circuit" };
+        var expected =
+            new[] { "training-curves", "resources", "confusion-hybrid", "confusion-classical", "feature-space-hybrid", "feature-space-classical",
+                "samples", "predictions-hybrid", "predictions-classical", "metric-comparison", "test-results", "class-distribution", "circuit" };
         foreach (var name in expected)
         {
             var png = pngs.FirstOrDefault(p => Path.GetFileName(p).StartsWith(name, StringComparison.Ordinal));
@@ -56,7 +61,8 @@ public sealed class DefaultJobTests : IDisposable
             var cells = row.Split('|').Select(c => c.Trim()).ToArray();
             Assert.Equal(accuracy, cells[header.IndexOf("test acc (ours)")]);
             Assert.Equal(f1, cells[header.IndexOf("test macro F1")]);
-            Assert.Equal(model.GetProperty("parameters").GetInt64().ToString("N0", CultureInfo.InvariantCulture), cells[header.IndexOf("params (ours)")]);
+            Assert.Equal(model.GetProperty("parameters").GetInt64().ToString("N0", CultureInfo.InvariantCulture),
+                cells[header.IndexOf("params (ours)")]);
         }
 
         Assert.Equal(2 * 2, (await File.ReadAllLinesAsync(Path.Combine(run, "metrics.csv"))).Length - 1);
@@ -67,7 +73,10 @@ public sealed class DefaultJobTests : IDisposable
     {
         var header = new byte[24];
         using (var stream = File.OpenRead(path))
+        {
             stream.ReadExactly(header);
+        }
+
         Assert.Equal(0x89, header[0]);
         Assert.Equal((byte)'P', header[1]);
         return (BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(20)));

@@ -35,7 +35,8 @@ public sealed class ExtensionPointTests : IDisposable
         var counting = new CountingBackend(new NativeBackend(new StateVectorSimulator()));
         await using var host = new TestHost(
             [new("Experiment:Backend", "counting"), new("Experiment:Model", "hybrid")],
-            services => services.AddQuantumBackend("counting", "a test-only backend that counts the circuits it runs", BackendCapabilities.None, _ => counting));
+            services => services.AddQuantumBackend("counting", "a test-only backend that counts the circuits it runs", BackendCapabilities.None,
+                _ => counting));
         var settings = host.Get<ExperimentSettings>();
 
         var execution = await host.Get<QuantumCircuitPreparation>().PrepareAsync(settings, CancellationToken.None);
@@ -101,7 +102,8 @@ public sealed class ExtensionPointTests : IDisposable
 
         public long Circuits => Interlocked.Read(ref _circuits);
 
-        public ValueTask<double[]> ExpectationsAsync(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits, CancellationToken cancellationToken = default)
+        public ValueTask<double[]> ExpectationsAsync(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits,
+            CancellationToken cancellationToken = default)
         {
             Interlocked.Add(ref _circuits, circuits);
             return inner.ExpectationsAsync(tape, angles, circuits, cancellationToken);
@@ -122,7 +124,8 @@ public sealed class ExtensionPointTests : IDisposable
 
         public override ImageAugmentation Augmentation => ImageAugmentation.None;
 
-        public override PaperArchitecture Architecture { get; } = new MnistDataset().Architecture with { Dataset = "stripes", ImageSize = 12, ClassCount = 2 };
+        public override PaperArchitecture Architecture { get; } =
+            new MnistDataset().Architecture with { Dataset = "stripes", ImageSize = 12, ClassCount = 2 };
 
         public override SplitPolicy SplitPolicy => SplitPolicy.ValidationFromTrain;
 

@@ -3,7 +3,6 @@ using HybridQsharp.Classical.Torch;
 using HybridQsharp.Classical.Training;
 using HybridQsharp.Host.Experiments;
 using HybridQsharp.Tests.Classical.Training;
-using HybridQsharp.Tests.Host.Circuits;
 using Microsoft.Extensions.Logging.Abstractions;
 using TorchSharp;
 using Xunit.Abstractions;
@@ -54,7 +53,8 @@ public sealed class GalleryTrainingTests(ITestOutputHelper output) : IDisposable
         var result = trainer.Train(model, data.Train, data.Validation, null, _folder, resume: false, ansatz, null, CancellationToken.None);
 
         var trained = result.History[^1];
-        output.WriteLine($"{ansatz}: validation loss {untrained.Loss:F3} -> {trained.ValidationLoss:F3}, accuracy {untrained.Accuracy:P1} -> {trained.ValidationAccuracy:P1}");
+        output.WriteLine($"{ansatz}: validation loss {untrained.Loss:F3} -> {trained.ValidationLoss:F3}, " +
+            $"accuracy {untrained.Accuracy:P1} -> {trained.ValidationAccuracy:P1}");
         // Seed 7 gives (validation loss, accuracy): basic 2.30 -> 1.79, 43.5 %; strong 2.30 -> 1.63, 53.0 %;
         // reuploading 2.31 -> 2.00, 28.5 %; hardware-efficient 2.30 -> 1.93, 33.5 %.
         Assert.True(trained.ValidationLoss < untrained.Loss - 0.1,

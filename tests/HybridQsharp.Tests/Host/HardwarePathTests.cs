@@ -1,18 +1,11 @@
-using HybridQsharp.Classical.Data.Datasets;
 using HybridQsharp.Classical.Models;
-using HybridQsharp.Classical.QuantumLayers;
 using HybridQsharp.Classical.Torch;
-using HybridQsharp.Classical.Training;
 using HybridQsharp.Host.Experiments;
 using HybridQsharp.Host.Inference;
-using HybridQsharp.Host.Runs;
-using HybridQsharp.Quantum.Backends;
-using HybridQsharp.Quantum.Circuits;
 using HybridQsharp.Quantum.Simulation;
 using HybridQsharp.Quantum.Tapes;
 using HybridQsharp.Tests.Quantum;
 using Microsoft.Extensions.Logging.Abstractions;
-using TorchSharp;
 
 namespace HybridQsharp.Tests.Host;
 
@@ -24,8 +17,8 @@ namespace HybridQsharp.Tests.Host;
 [Collection(QsharpCollection.Name)]
 public sealed class HardwarePathTests(QsharpRuntimeFixture fixture) : IAsyncLifetime
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("hq-hardware-").FullName;
-    private readonly TestHost host = new([new("Experiment:Limit", "64")]);
+    private readonly string _folder = Directory.CreateTempSubdirectory("hq-hardware-").FullName;
+    private readonly TestHost _host = new([new("Experiment:Limit", "64")]);
 
     static HardwarePathTests() => TorchNativeLibrary.EnsureLoaded();
 
@@ -33,18 +26,19 @@ public sealed class HardwarePathTests(QsharpRuntimeFixture fixture) : IAsyncLife
 
     public async Task DisposeAsync()
     {
-        await host.DisposeAsync();
-        Directory.Delete(folder, recursive: true);
+        await _host.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
     }
 
     [Fact]
     public async Task QirOfASampleReliftsToTheCheckpointsExactExpectations()
     {
         using var trained = await Checkpoint();
-        var samples = host.Get<TrainedRunLoader>().TestSamples(trained, 3, CancellationToken.None);
+        var samples = _host.Get<TrainedRunLoader>().TestSamples(trained, 3, CancellationToken.None);
         var exact = HybridInference.Exact(trained, samples);
 
-        var written = await new QirExport(fixture.Runtime, NullLogger<QirExport>.Instance).WriteAsync(trained, samples, Path.Combine(folder, "qir"), CancellationToken.None);
+        var written = await new QirExport(fixture.Runtime, NullLogger<QirExport>.Instance)
+            .WriteAsync(trained, samples, Path.Combine(_folder, "qir"), CancellationToken.None);
 
         Assert.Equal(3, written.Count);
         var simulator = new StateVectorSimulator();
@@ -53,7 +47,10 @@ public sealed class HardwarePathTests(QsharpRuntimeFixture fixture) : IAsyncLife
             var text = await File.ReadAllTextAsync(written[s].TextPath);
             Assert.Matches("__quantum__qis__(mz|mresetz|m)__body", text);
             if (QirExport.FindOnPath("llvm-as") is not null)
+            {
                 Assert.True(new FileInfo(written[s].BitcodePath!).Length > 0, "llvm-as produced no bitcode");
+            }
+
             var tape = ConstantTape(QirGateReader.Read(text), trained.HybridExecution.Circuit.Qubits);
             var z = simulator.Expectations(tape, tape.EvaluateAngles([], 1), 1);
             Assert.Equal(exact.Expectations[s], z, (a, b) => Math.Abs(a - b) < 1e-9);
@@ -64,7 +61,7 @@ public sealed class HardwarePathTests(QsharpRuntimeFixture fixture) : IAsyncLife
     public async Task TenThousandShotsLieWithinFourStandardErrorsOfExact()
     {
         using var trained = await Checkpoint();
-        var samples = host.Get<TrainedRunLoader>().TestSamples(trained, 5, CancellationToken.None);
+        var samples = _host.Get<TrainedRunLoader>().TestSamples(trained, 5, CancellationToken.None);
         var exact = HybridInference.Exact(trained, samples);
 
         var sampled = await new HybridInference(fixture.Runtime).ShotsAsync(trained, samples, 10_000, null, CancellationToken.None);
@@ -75,7 +72,8 @@ public sealed class HardwarePathTests(QsharpRuntimeFixture fixture) : IAsyncLife
             {
                 var bound = (4 * sampled.StandardErrors![s][q]) + 1e-3;
                 Assert.True(Math.Abs(sampled.Expectations[s][q] - exact.Expectations[s][q]) < bound,
-                    $"sample {s}, qubit {q}: {sampled.Expectations[s][q]:F4} vs exact {exact.Expectations[s][q]:F4} (SE {sampled.StandardErrors[s][q]:F4})");
+                    $"sample {s}, qubit {q}: {sampled.Expectations[s][q]:F4} vs exact {exact.Expectations[s][q]:F4} (SE " +
+                    $"{sampled.StandardErrors[s][q]:F4})");
             }
         }
     }
@@ -84,8 +82,8 @@ public sealed class HardwarePathTests(QsharpRuntimeFixture fixture) : IAsyncLife
     // path computes the same circuit for the same bound parameters.
     private async Task<TrainedRun> Checkpoint()
     {
-        var run = await RandomHybridRun.WriteAsync(Path.Combine(folder, "run"), fixture.Lifter);
-        return await host.Get<TrainedRunLoader>().LoadAsync(run, ModelKind.Hybrid, CancellationToken.None);
+        var run = await RandomHybridRun.WriteAsync(Path.Combine(_folder, "run"), fixture.Lifter);
+        return await _host.Get<TrainedRunLoader>().LoadAsync(run, ModelKind.Hybrid, CancellationToken.None);
     }
 
     internal static CircuitTape ConstantTape(IReadOnlyList<QirGate> gates, int qubits)

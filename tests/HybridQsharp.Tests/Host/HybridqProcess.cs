@@ -9,7 +9,8 @@ public static class HybridqProcess
 
     public static string Executable => Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "hybridq.exe" : "hybridq");
 
-    public static async Task<Outcome> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null, params string[] arguments)
+    public static async Task<Outcome> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment = null,
+        TimeSpan? timeout = null, params string[] arguments)
     {
         var start = new ProcessStartInfo(Executable)
         {
@@ -19,9 +20,15 @@ public static class HybridqProcess
             UseShellExecute = false,
         };
         foreach (var argument in arguments)
+        {
             start.ArgumentList.Add(argument);
+        }
+
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
             start.Environment[key] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -10,7 +10,6 @@ using HybridQsharp.Quantum.Circuits;
 using HybridQsharp.Quantum.Gradients;
 using HybridQsharp.Quantum.Lifting;
 using HybridQsharp.Quantum.Simulation;
-using HybridQsharp.Quantum.Tapes;
 using TorchSharp;
 
 namespace HybridQsharp.Tests.Host;

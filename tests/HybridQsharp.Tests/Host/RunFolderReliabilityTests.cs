@@ -21,7 +21,8 @@ public sealed class RunFolderReliabilityTests : IDisposable
         var run = new RunFolder(Path.Combine(_folder, "run"));
         using (RunLock.Acquire(run))
         {
-            var outcome = await HybridqProcess.RunAsync(_folder, arguments: ["train", "--model", "classical", "--limit", "64", "--epochs", "1", "--out", run.Path]);
+            var outcome = await HybridqProcess.RunAsync(_folder,
+                arguments: ["train", "--model", "classical", "--limit", "64", "--epochs", "1", "--out", run.Path]);
 
             Assert.Equal(1, outcome.ExitCode);
             AssertOneLine(outcome.StandardError, $"is in use by another hybridq (pid {Environment.ProcessId} on {Environment.MachineName}");
@@ -50,7 +51,8 @@ public sealed class RunFolderReliabilityTests : IDisposable
         RunFolder.WriteJson(run.Config, new { settings = new { dataset = "mnist", model = "hybrid", seed = 42, epochs = 3 } });
         var before = await File.ReadAllTextAsync(run.Config);
 
-        var outcome = await HybridqProcess.RunAsync(_folder, arguments: ["train", "--out", run.Path, "--resume", "--model", "classical", "--epochs", "3"]);
+        var outcome =
+            await HybridqProcess.RunAsync(_folder, arguments: ["train", "--out", run.Path, "--resume", "--model", "classical", "--epochs", "3"]);
 
         Assert.Equal(1, outcome.ExitCode);
         AssertOneLine(outcome.StandardError, "was started with other settings (model was hybrid, now classical)");
@@ -110,7 +112,8 @@ public sealed class RunFolderReliabilityTests : IDisposable
     public async Task TheFailureThatEndsARunIsKeptInItsLog()
     {
         var source = Path.Combine(_folder, "Broken.qs");
-        await File.WriteAllTextAsync(source, "namespace Broken { operation Classifier(features : Double[], weights : Double[], qs : Qubit[]) : Unit { Rx(1, qs[0]); } }");
+        await File.WriteAllTextAsync(source,
+            "namespace Broken { operation Classifier(features : Double[], weights : Double[], qs : Qubit[]) : Unit { Rx(1, qs[0]); } }");
         var run = new RunFolder(Path.Combine(_folder, "failed"));
 
         var outcome = await HybridqProcess.RunAsync(_folder, arguments:
@@ -140,7 +143,8 @@ public sealed class RunFolderReliabilityTests : IDisposable
 
     private static void AssertOneLine(string standardError, string expected)
     {
-        var lines = standardError.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("hybridq: ", StringComparison.Ordinal)).ToList();
+        var lines =
+            standardError.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("hybridq: ", StringComparison.Ordinal)).ToList();
         Assert.True(lines.Count == 1, $"expected one hybridq line on stderr, got:\n{standardError}");
         Assert.Contains(expected, lines[0]);
         Assert.DoesNotContain("   at ", standardError);

@@ -21,7 +21,8 @@ public sealed class BackendAgreementCheckTests(QsharpRuntimeFixture fixture)
     {
         var tape = await fixture.Lifter.LiftAsync(BuiltInClassifiers.Paper());
         var wrong = new TamperedBackend(new NativeBackend(new StateVectorSimulator()));
-        var thrown = await Assert.ThrowsAsync<BackendDisagreementException>(() => BackendAgreementCheck.VerifyAsync(tape, new NativeBackend(new StateVectorSimulator()), wrong));
+        var thrown = await Assert.ThrowsAsync<BackendDisagreementException>(
+            () => BackendAgreementCheck.VerifyAsync(tape, new NativeBackend(new StateVectorSimulator()), wrong));
         Assert.Contains("tampered", thrown.Message);
     }
 
@@ -30,11 +31,15 @@ public sealed class BackendAgreementCheckTests(QsharpRuntimeFixture fixture)
     {
         public string Name => "tampered";
 
-        public ValueTask<double[]> ExpectationsAsync(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits, CancellationToken cancellationToken = default)
+        public ValueTask<double[]> ExpectationsAsync(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits,
+            CancellationToken cancellationToken = default)
         {
             var copy = angles.ToArray();
             for (var c = 0; c < circuits; c++)
+            {
                 copy[((c + 1) * tape.AngleCount) - 1] = 0;
+            }
+
             return inner.ExpectationsAsync(tape, copy, circuits, cancellationToken);
         }
     }

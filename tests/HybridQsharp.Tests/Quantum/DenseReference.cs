@@ -41,9 +41,12 @@ public static class DenseReference
         GateKind.CX => Controlled(n, a, b, X),
         GateKind.CY => Controlled(n, a, b, Y),
         GateKind.CZ => Controlled(n, a, b, Z),
-        GateKind.Swap => Add(Add(OnQubits(n, new Dictionary<int, Complex[,]> { [a] = P0, [b] = P0 }), OnQubits(n, new Dictionary<int, Complex[,]> { [a] = P1, [b] = P1 })),
-                             Add(OnQubits(n, new Dictionary<int, Complex[,]> { [a] = new Complex[,] { { 0, 1 }, { 0, 0 } }, [b] = new Complex[,] { { 0, 0 }, { 1, 0 } } }),
-                                 OnQubits(n, new Dictionary<int, Complex[,]> { [a] = new Complex[,] { { 0, 0 }, { 1, 0 } }, [b] = new Complex[,] { { 0, 1 }, { 0, 0 } } }))),
+        GateKind.Swap => Add(Add(OnQubits(n, new Dictionary<int, Complex[,]> { [a] = P0, [b] = P0 }),
+            OnQubits(n, new Dictionary<int, Complex[,]> { [a] = P1, [b] = P1 })),
+                             Add(OnQubits(n, new Dictionary<int, Complex[,]> { [a] = new Complex[,] { { 0, 1 }, { 0, 0 } },
+                                 [b] = new Complex[,] { { 0, 0 }, { 1, 0 } } }),
+                                 OnQubits(n, new Dictionary<int, Complex[,]> { [a] = new Complex[,] { { 0, 0 }, { 1, 0 } },
+                                     [b] = new Complex[,] { { 0, 1 }, { 0, 0 } } }))),
         GateKind.CCX => Add(
             Add(OnQubits(n, new Dictionary<int, Complex[,]> { [a] = P0 }), OnQubits(n, new Dictionary<int, Complex[,]> { [a] = P1, [b] = P0 })),
             OnQubits(n, new Dictionary<int, Complex[,]> { [a] = P1, [b] = P1, [c] = X })),
@@ -178,7 +181,8 @@ public static class DenseReference
 
     /// <summary>|0⟩⟨0| ⊗ I + |1⟩⟨1| ⊗ U on (control, target).</summary>
     public static Complex[,] Controlled(int n, int control, int target, Complex[,] gate) =>
-        Add(OnQubits(n, new Dictionary<int, Complex[,]> { [control] = P0 }), OnQubits(n, new Dictionary<int, Complex[,]> { [control] = P1, [target] = gate }));
+        Add(OnQubits(n, new Dictionary<int, Complex[,]> { [control] = P0 }),
+            OnQubits(n, new Dictionary<int, Complex[,]> { [control] = P1, [target] = gate }));
 
     public static Complex[,] Add(Complex[,] a, Complex[,] b)
     {

@@ -5,7 +5,9 @@ using static HybridQsharp.Tests.Quantum.DenseReference;
 
 namespace HybridQsharp.Tests.Quantum;
 
-/// <summary>Every kernel against its dense matrix, on random states, with qubits in every position (strides 1 to 2⁴, SIMD and scalar paths).</summary>
+/// <summary>
+/// Every kernel against its dense matrix, on random states, with qubits in every position (strides 1 to 2⁴, SIMD and scalar paths).
+/// </summary>
 public sealed class GateKernelTests
 {
     private const int N = 5;

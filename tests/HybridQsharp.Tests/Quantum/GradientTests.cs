@@ -6,7 +6,9 @@ using HybridQsharp.Quantum.Tapes;
 
 namespace HybridQsharp.Tests.Quantum;
 
-/// <summary>Parameter shift against central finite differences and against adjoint differentiation, for Z on each qubit and for Pauli strings.</summary>
+/// <summary>
+/// Parameter shift against central finite differences and against adjoint differentiation, for Z on each qubit and for Pauli strings.
+/// </summary>
 [Collection(QsharpCollection.Name)]
 public sealed class GradientTests(QsharpRuntimeFixture fixture)
 {
@@ -39,7 +41,8 @@ public sealed class GradientTests(QsharpRuntimeFixture fixture)
 
         Assert.Equal(tape.OutputCount, shift.Outputs);
         Assert.Equal(shift.Values, adjoint.Values, (a, b) => Math.Abs(a - b) < 1e-12);
-        Assert.Equal(DenseReference.Expectations(tape, tape.EvaluateAngles(parameters, circuits), circuits), shift.Values, (a, b) => Math.Abs(a - b) < 1e-10);
+        Assert.Equal(DenseReference.Expectations(tape, tape.EvaluateAngles(parameters, circuits), circuits), shift.Values,
+            (a, b) => Math.Abs(a - b) < 1e-10);
         for (var i = 0; i < finite.Length; i++)
         {
             Assert.Equal(finite[i], shift.Jacobian[i], 1e-6);

@@ -31,7 +31,8 @@ public sealed class LiftingTests(QsharpRuntimeFixture fixture)
         var native = new StateVectorSimulator().Expectations(tape, tape.EvaluateAngles(parameters, circuits), circuits);
         var qsharp = await fixture.Runtime.ExpectationsAsync(
             circuit.Program, circuit.Operation, circuit.Qubits,
-            Enumerable.Range(0, circuits).Select(c => circuit.Arguments(parameters.AsSpan(c * circuit.ParameterCount, circuit.ParameterCount))).ToList());
+            Enumerable.Range(0, circuits).Select(c => circuit.Arguments(parameters.AsSpan(c * circuit.ParameterCount, circuit.ParameterCount)))
+                .ToList());
 
         for (var c = 0; c < circuits; c++)
         {

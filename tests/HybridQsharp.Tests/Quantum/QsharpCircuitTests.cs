@@ -63,7 +63,8 @@ public sealed partial class QsharpCircuitTests(QsharpRuntimeFixture fixture)
                 }
             }
             """);
-        var thrown = await Assert.ThrowsAsync<QsharpExecutionException>(() => fixture.Runtime.RunAsync(new QsharpProgram([failing]), "Failing.AlwaysFails()"));
+        var thrown =
+            await Assert.ThrowsAsync<QsharpExecutionException>(() => fixture.Runtime.RunAsync(new QsharpProgram([failing]), "Failing.AlwaysFails()"));
         Assert.Contains("the qubit is not |0>", thrown.Message);
     }
 
@@ -79,7 +80,8 @@ public sealed partial class QsharpCircuitTests(QsharpRuntimeFixture fixture)
             .Select(_ => new[] { Enumerable.Range(0, 1 << qubits).Select(_ => random.NextDouble()).ToArray() })
             .ToList();
 
-        var result = await fixture.Runtime.ExpectationsAsync(QsharpProgram.BuiltIn().With([Wrappers]), "TestWrappers.EncodeAmplitudes", qubits, circuits, includeStates: true);
+        var result = await fixture.Runtime.ExpectationsAsync(QsharpProgram.BuiltIn().With([Wrappers]), "TestWrappers.EncodeAmplitudes", qubits,
+            circuits, includeStates: true);
 
         for (var c = 0; c < circuits.Count; c++)
         {
@@ -106,7 +108,8 @@ public sealed partial class QsharpCircuitTests(QsharpRuntimeFixture fixture)
             })
             .ToList();
 
-        var result = await fixture.Runtime.ExpectationsAsync(QsharpProgram.BuiltIn().With([Wrappers]), "TestWrappers.PaperFromAmplitudes", 4, circuits);
+        var result =
+            await fixture.Runtime.ExpectationsAsync(QsharpProgram.BuiltIn().With([Wrappers]), "TestWrappers.PaperFromAmplitudes", 4, circuits);
 
         for (var c = 0; c < circuits.Count; c++)
         {

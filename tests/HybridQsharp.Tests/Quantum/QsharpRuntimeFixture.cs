@@ -1,6 +1,5 @@
 using HybridQsharp.Quantum.Lifting;
 using HybridQsharp.Quantum.Qsharp;
-using HybridQsharp.Quantum.Tapes;
 using Microsoft.Extensions.Options;
 
 namespace HybridQsharp.Tests.Quantum;

@@ -115,7 +115,8 @@ public sealed class QsharpRuntimeTests(QsharpRuntimeFixture fixture)
 
         // Millions of shots: still computing when cancelled, so it reads no input and only a kill stops it.
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            runtime.SampleAsync(circuit.Program, circuit.Operation, 4, [circuit.Arguments(new double[23])], shots: 5_000_000, cancellationToken: cancellation.Token));
+            runtime.SampleAsync(circuit.Program, circuit.Operation, 4, [circuit.Arguments(new double[23])], shots: 5_000_000,
+                cancellationToken: cancellation.Token));
 
         Assert.Null(runtime.ProcessId);
         Assert.False(IsRunning(pid), $"node {pid} still runs after the cancelled request returned");
@@ -158,7 +159,8 @@ public sealed class QsharpRuntimeTests(QsharpRuntimeFixture fixture)
             var silent = Path.Combine(folder.FullName, "silent-node");
             await File.WriteAllTextAsync(silent, "#!/bin/sh\nexec sleep 60\n");
             File.SetUnixFileMode(silent, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            await using var runtime = new QsharpRuntime(Options.Create(new QsharpRuntimeOptions { NodePath = silent, StartTimeout = TimeSpan.FromSeconds(1) }));
+            await using var runtime =
+                new QsharpRuntime(Options.Create(new QsharpRuntimeOptions { NodePath = silent, StartTimeout = TimeSpan.FromSeconds(1) }));
 
             var watch = Stopwatch.StartNew();
             var thrown = await Assert.ThrowsAsync<QsharpRuntimeUnavailableException>(() => runtime.StartAsync());

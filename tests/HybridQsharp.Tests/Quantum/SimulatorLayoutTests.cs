@@ -28,7 +28,8 @@ public sealed class SimulatorLayoutTests
     [MemberData(nameof(Layouts))]
     public void ExpectationsEqualDenseReferenceAndGateByGate(int qubits, int circuits, bool laneBatched, bool mixedObservables)
     {
-        var tape = RandomTapes.EveryGate(qubits, seed: qubits + circuits, observables: mixedObservables ? RandomTapes.MixedObservables(qubits) : null);
+        var tape =
+            RandomTapes.EveryGate(qubits, seed: qubits + circuits, observables: mixedObservables ? RandomTapes.MixedObservables(qubits) : null);
         var angles = tape.EvaluateAngles(RandomTapes.Parameters(tape, circuits, seed: circuits), circuits);
 
         var actual = (laneBatched ? LaneBatched : Fused).Expectations(tape, angles, circuits);
@@ -49,9 +50,11 @@ public sealed class SimulatorLayoutTests
 
     [Theory]
     [MemberData(nameof(Layouts))]
-    public async Task AdjointEqualsCentralDifferencesAndTheVectorProductEqualsTheContractedJacobian(int qubits, int circuits, bool laneBatched, bool mixedObservables)
+    public async Task AdjointEqualsCentralDifferencesAndTheVectorProductEqualsTheContractedJacobian(int qubits, int circuits, bool laneBatched,
+        bool mixedObservables)
     {
-        var tape = RandomTapes.EveryGate(qubits, seed: 7 * qubits, repeats: 2, observables: mixedObservables ? RandomTapes.MixedObservables(qubits) : null);
+        var tape =
+            RandomTapes.EveryGate(qubits, seed: 7 * qubits, repeats: 2, observables: mixedObservables ? RandomTapes.MixedObservables(qubits) : null);
         circuits = Math.Min(circuits, 5);
         var parameters = RandomTapes.Parameters(tape, circuits, seed: 3);
         var backend = new NativeBackend(laneBatched ? LaneBatched : Fused);
@@ -60,7 +63,8 @@ public sealed class SimulatorLayoutTests
 
         var finite = CentralDifferences(tape, parameters, circuits);
         Assert.Equal(finite, adjoint.Jacobian, (e, a) => Math.Abs(e - a) < 1e-6);
-        Assert.Equal(DenseReference.Expectations(tape, tape.EvaluateAngles(parameters, circuits), circuits), adjoint.Values, (e, a) => Math.Abs(e - a) < 1e-10);
+        Assert.Equal(DenseReference.Expectations(tape, tape.EvaluateAngles(parameters, circuits), circuits), adjoint.Values,
+            (e, a) => Math.Abs(e - a) < 1e-10);
 
         var random = new Random(qubits);
         var outputGradients = Enumerable.Range(0, circuits * tape.OutputCount).Select(_ => random.NextDouble() - 0.5).ToArray();
@@ -82,8 +86,10 @@ public sealed class SimulatorLayoutTests
     public void LargeAndNegativeAnglesMatchTheGateByGateSimulator()
     {
         double[] values = [0, 1e-300, -0.7, 3.9, -7.5, 100.25, -2.5e4, 1e6, 3.3e6, -8e7, Math.PI / 2, -Math.PI, 2 * Math.PI];
-        var tape = new CircuitTape(2, 2, [new TapeGate(GateKind.Rx, 0, AngleIndex: 0), new TapeGate(GateKind.H, 1), new TapeGate(GateKind.Ry, 1, AngleIndex: 1)],
-            [new AffineAngle(0, [0], [1.0]), new AffineAngle(0, [1], [1.0])], [PauliString.Parse("Z0"), PauliString.Parse("X1"), PauliString.Parse("Y0")]);
+        var tape = new CircuitTape(2, 2,
+            [new TapeGate(GateKind.Rx, 0, AngleIndex: 0), new TapeGate(GateKind.H, 1), new TapeGate(GateKind.Ry, 1, AngleIndex: 1)],
+            [new AffineAngle(0, [0], [1.0]), new AffineAngle(0, [1], [1.0])],
+            [PauliString.Parse("Z0"), PauliString.Parse("X1"), PauliString.Parse("Y0")]);
         var angles = values.SelectMany(a => new[] { a, 0.3 - a }).ToArray();
         var actual = LaneBatched.Expectations(tape, angles, values.Length);
         var masks = tape.Observables.Select(o => PauliMasks.Of(o, 2)).ToArray();
@@ -100,7 +106,8 @@ public sealed class SimulatorLayoutTests
     [Fact]
     public async Task ChunkedStagesEqualGateByGate()
     {
-        var tape = RandomTapes.AngleBasicEntangler(14, 2, observables: [PauliString.Parse("Z0 Z13"), PauliString.Parse("X3"), PauliString.Parse("Y0 X7")]);
+        var tape =
+            RandomTapes.AngleBasicEntangler(14, 2, observables: [PauliString.Parse("Z0 Z13"), PauliString.Parse("X3"), PauliString.Parse("Y0 X7")]);
         const int circuits = 2;
         var parameters = RandomTapes.Parameters(tape, circuits, seed: 14);
         var angles = tape.EvaluateAngles(parameters, circuits);

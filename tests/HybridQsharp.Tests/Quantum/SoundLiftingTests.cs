@@ -75,7 +75,8 @@ public sealed class SoundLiftingTests(QsharpRuntimeFixture fixture)
         var thrown = await Assert.ThrowsAsync<TapeLiftingException>(() => fixture.Lifter.LiftAsync(circuit));
 
         Assert.Equal(
-            "User.Classifier reads weights[2] but declares 2 weights (weights[0] … weights[1]): make its shape function declare what the operation reads.",
+            "User.Classifier reads weights[2] but declares 2 weights (weights[0] … weights[1]): " +
+            "make its shape function declare what the operation reads.",
             thrown.Message);
     }
 

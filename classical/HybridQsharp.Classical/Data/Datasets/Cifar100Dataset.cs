@@ -21,12 +21,14 @@ public sealed class Cifar100Dataset : DatasetDefinition
 
     /// <remarks>Size and SHA-256 as TensorFlow Datasets records them for this address; the MD5 is torchvision's.</remarks>
     public override DatasetArchive Archive { get; } = new(new Uri("https://www.cs.toronto.edu/~kriz/cifar-100-binary.tar.gz"),
-        "cifar-100-binary.tar.gz", 168_513_733, "58a81ae192c23a4be8b1804d68e518ed807d710a4eb253b1f2a199162a40d8ec", "03b5dce01913d631647c71ecec9e9cb8", Subfolder);
+        "cifar-100-binary.tar.gz", 168_513_733, "58a81ae192c23a4be8b1804d68e518ed807d710a4eb253b1f2a199162a40d8ec",
+        "03b5dce01913d631647c71ecec9e9cb8", Subfolder);
 
     public override string FilesDescription => "CIFAR-100 (binary version, cifar-100-binary.tar.gz)";
 
     public override bool HasOfficialFiles(string folder) =>
-        new[] { folder, Path.Combine(folder, Subfolder) }.Any(f => DatasetFile.Find(f, "train.bin") is not null && DatasetFile.Find(f, "test.bin") is not null);
+        new[] { folder, Path.Combine(folder, Subfolder) }.Any(
+            f => DatasetFile.Find(f, "train.bin") is not null && DatasetFile.Find(f, "test.bin") is not null);
 
     public override (ImageSet Train, ImageSet Test) LoadOfficial(string folder)
     {

@@ -10,7 +10,8 @@ namespace HybridQsharp.Classical.Data.Datasets;
 /// </summary>
 public sealed class MnistDataset : DatasetDefinition
 {
-    private static readonly string[] Files = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"];
+    private static readonly string[] Files =
+        ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"];
 
     public override string Key => "mnist";
 
@@ -66,8 +67,10 @@ public sealed class MnistDataset : DatasetDefinition
 
     private (ImageSet Set, string ImagesPath) Read(string folder, string prefix)
     {
-        var images = DatasetFile.Find(folder, $"{prefix}-images-idx3-ubyte", $"{prefix}-images.idx3-ubyte") ?? Require(folder, $"{prefix}-images-idx3-ubyte");
-        var labelsPath = DatasetFile.Find(folder, $"{prefix}-labels-idx1-ubyte", $"{prefix}-labels.idx1-ubyte") ?? Require(folder, $"{prefix}-labels-idx1-ubyte");
+        var images = DatasetFile.Find(folder, $"{prefix}-images-idx3-ubyte", $"{prefix}-images.idx3-ubyte")
+            ?? Require(folder, $"{prefix}-images-idx3-ubyte");
+        var labelsPath = DatasetFile.Find(folder, $"{prefix}-labels-idx1-ubyte", $"{prefix}-labels.idx1-ubyte")
+            ?? Require(folder, $"{prefix}-labels-idx1-ubyte");
         var (pixels, count, rows, columns) = IdxReader.ReadImages(images);
         var labels = IdxReader.ReadLabels(labelsPath, 10);
         if (labels.Length != count)
@@ -75,6 +78,7 @@ public sealed class MnistDataset : DatasetDefinition
             throw new DatasetFormatException($"{labelsPath}: {labels.Length:N0} labels for the {count:N0} images of {images}.");
         }
 
-        return (new ImageSet(pixels, labels, 1, rows, columns, Enumerable.Range(0, 10).Select(d => d.ToString(CultureInfo.InvariantCulture)).ToArray()), images);
+        return (new ImageSet(pixels, labels, 1, rows, columns,
+            Enumerable.Range(0, 10).Select(d => d.ToString(CultureInfo.InvariantCulture)).ToArray()), images);
     }
 }

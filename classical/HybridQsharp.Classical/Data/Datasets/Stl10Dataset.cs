@@ -16,13 +16,15 @@ public sealed class Stl10Dataset : DatasetDefinition
 
     public override ImageAugmentation Augmentation { get; } = new(Flip: true, CropPadding: 8);
 
-    public override PaperArchitecture Architecture { get; } = new("stl10", 3, 96, 10, [32, 64, 128, 256], 3, 1024, [64, 128, 256, 512], 3, 1, 256, 0.4);
+    public override PaperArchitecture Architecture { get; } =
+        new("stl10", 3, 96, 10, [32, 64, 128, 256], 3, 1024, [64, 128, 256, 512], 3, 1, 256, 0.4);
 
     public override SplitPolicy SplitPolicy => SplitPolicy.TestAsValidation;
 
     /// <remarks>Size and SHA-256 as TensorFlow Datasets records them for this address; the MD5 is torchvision's.</remarks>
     public override DatasetArchive Archive { get; } = new(new Uri("http://ai.stanford.edu/~acoates/stl10/stl10_binary.tar.gz"),
-        "stl10_binary.tar.gz", 2_640_397_119, "f31fd99273a1acb8609c8db427cebb1de3f71de77758cdc0e22956e1289b9866", "91f7769df0f17e558f3565bffb0c7dfb", Subfolder);
+        "stl10_binary.tar.gz", 2_640_397_119, "f31fd99273a1acb8609c8db427cebb1de3f71de77758cdc0e22956e1289b9866", "91f7769df0f17e558f3565bffb0c7dfb",
+        Subfolder);
 
     public override string FilesDescription => "STL-10 (binary version, stl10_binary.tar.gz)";
 

@@ -13,7 +13,8 @@ namespace HybridQsharp.Host.Circuits.Checks;
 /// (gates, depth, parametric rotations, affine map), the native simulator's agreement with the Q#
 /// simulator running the ORIGINAL operation, and a gradient check, without training anything.
 /// </summary>
-public sealed class CircuitCheck(QsharpRuntime runtime, TapeLifter lifter, IQuantumBackend native, IGradientMethod parameterShift, IGradientMethod adjoint)
+public sealed class CircuitCheck(QsharpRuntime runtime, TapeLifter lifter, IQuantumBackend native, IGradientMethod parameterShift,
+    IGradientMethod adjoint)
 {
     /// <summary>Points at which the outputs are compared (as before training).</summary>
     public const int OutputPoints = 16;
@@ -30,7 +31,8 @@ public sealed class CircuitCheck(QsharpRuntime runtime, TapeLifter lifter, IQuan
         var native = services.GetRequiredKeyedService<IQuantumBackend>("native");
         IGradientMethod Create(string key) => services.GetRequiredKeyedService<IGradientMethod>(key);
         return new CircuitCheck(
-            services.GetRequiredService<QsharpRuntime>(), services.GetRequiredService<TapeLifter>(), native, Create("parameter-shift"), Create("adjoint"));
+            services.GetRequiredService<QsharpRuntime>(), services.GetRequiredService<TapeLifter>(), native, Create("parameter-shift"),
+            Create("adjoint"));
     }
 
     /// <param name="circuit">The classifier with its shape, as <c>QuantumCircuitPreparation.CircuitAsync</c> returns it.</param>

@@ -13,7 +13,8 @@ public static class CircuitCheckText
         var text = new StringBuilder();
         text.AppendLine(Invariant($"{report.Operation}: {report.Qubits} qubits, shape for {report.Layers} layers"));
         var shape = report.Shape;
-        Line(text, "shape", Invariant($"{shape.Features} features in {Range(shape.FeatureRange)}, {shape.Weights} weights in {Range(shape.WeightRange)}; ") +
+        Line(text, "shape",
+            Invariant($"{shape.Features} features in {Range(shape.FeatureRange)}, {shape.Weights} weights in {Range(shape.WeightRange)}; ") +
             $"outputs {string.Join(", ", shape.Observables.Select(o => $"⟨{o}⟩"))}");
         if (report.Refusal is { } refusal)
         {
@@ -47,8 +48,9 @@ public static class CircuitCheckText
         {
             Line(text, "agreement", Invariant(
                 $"native tape vs the Q# simulator running {report.Operation}, random points over the training ranges:"));
-            Line(text, string.Empty, Invariant(
-                $"{a.StateComparison} at {a.StatePoints} points: worst |Δ| {Sci(a.WorstStateDistance)} (tolerance {Sci(a.Tolerance)}) {Verdict(a.WorstStateDistance <= a.Tolerance)}"));
+            Line(text, string.Empty,
+                Invariant($"{a.StateComparison} at {a.StatePoints} points: worst |Δ| {Sci(a.WorstStateDistance)} (tolerance {Sci(a.Tolerance)}) ") +
+                Invariant($"{Verdict(a.WorstStateDistance <= a.Tolerance)}"));
             if (a.WorstOutputDeviation is { } worst)
             {
                 Line(text, string.Empty, Invariant(

@@ -3,7 +3,9 @@ using HybridQsharp.Quantum.Tapes;
 
 namespace HybridQsharp.Host.Circuits.Checks;
 
-/// <summary>Counts read off a lifted tape: gates by kind, depth, which rotations depend on what, and each parameter's share of the affine map.</summary>
+/// <summary>
+/// Counts read off a lifted tape: gates by kind, depth, which rotations depend on what, and each parameter's share of the affine map.
+/// </summary>
 public static class TapeStatistics
 {
     public static GateSummary Gates(CircuitTape tape)

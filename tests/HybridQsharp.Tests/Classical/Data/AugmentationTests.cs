@@ -1,5 +1,5 @@
-using HybridQsharp.Classical.Data.Datasets;
 using HybridQsharp.Classical.Data;
+using HybridQsharp.Classical.Data.Datasets;
 using HybridQsharp.Classical.Torch;
 
 namespace HybridQsharp.Tests.Classical.Data;
@@ -18,18 +18,23 @@ public sealed class AugmentationTests
         var image = Pattern(1, 5, 6);
         var output = Apply(ImageAugmentation.None, image, 1, 5, 6, new Normalization([0.5f], [0.25f]), seed: 1);
         for (var i = 0; i < image.Length; i++)
+        {
             Assert.Equal(((image[i] / 255.0) - 0.5) / 0.25, output[i], 1e-5);
+        }
     }
 
     [Fact]
     public void FlipIsAnExactMirror()
     {
         var image = Pattern(1, 4, 5);
-        var flipped = Enumerable.Range(0, 32).Select(s => Apply(new ImageAugmentation(Flip: true), image, 1, 4, 5, Identity, s)).First(o => o[0] != image[0]);
+        var flipped =
+            Enumerable.Range(0, 32).Select(s => Apply(new ImageAugmentation(Flip: true), image, 1, 4, 5, Identity, s)).First(o => o[0] != image[0]);
         for (var y = 0; y < 4; y++)
         {
             for (var x = 0; x < 5; x++)
+            {
                 Assert.Equal(image[(y * 5) + 4 - x], flipped[(y * 5) + x]);
+            }
         }
     }
 
@@ -72,7 +77,8 @@ public sealed class AugmentationTests
     [Fact]
     public void TheSameSeedGivesTheSameBatch()
     {
-        var set = new ImageSet(Enumerable.Range(0, 20 * 49).Select(i => (byte)(i * 7)).ToArray(), Enumerable.Range(0, 20).Select(i => (byte)(i % 3)).ToArray(), 1, 7, 7, ["a", "b", "c"]);
+        var set = new ImageSet(Enumerable.Range(0, 20 * 49).Select(i => (byte)(i * 7)).ToArray(),
+            Enumerable.Range(0, 20).Select(i => (byte)(i % 3)).ToArray(), 1, 7, 7, ["a", "b", "c"]);
         var a = new ImageBatchStream(set, Mnist.Normalization, Mnist.Augmentation, shuffle: true, seed: 5);
         var b = new ImageBatchStream(set, Mnist.Normalization, Mnist.Augmentation, shuffle: true, seed: 5);
         var (imagesA, labelsA) = a.Batches(3, 8).First();
@@ -97,7 +103,8 @@ public sealed class AugmentationTests
     private static byte[] Pattern(int channels, int height, int width) =>
         Enumerable.Range(0, channels * height * width).Select(i => (byte)((i * 37) % 251)).ToArray();
 
-    private static float[] Apply(ImageAugmentation augmentation, byte[] image, int channels, int height, int width, Normalization normalization, int seed)
+    private static float[] Apply(ImageAugmentation augmentation, byte[] image, int channels, int height, int width, Normalization normalization,
+        int seed)
     {
         var output = new float[image.Length];
         var random = SplitMix64.For(seed, 0, 0);

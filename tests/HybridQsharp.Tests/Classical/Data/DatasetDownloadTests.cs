@@ -1,10 +1,10 @@
-using HybridQsharp.Classical.Data.Datasets;
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using HybridQsharp.Classical.Data;
+using HybridQsharp.Classical.Data.Datasets;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HybridQsharp.Tests.Classical.Data;
@@ -12,9 +12,9 @@ namespace HybridQsharp.Tests.Classical.Data;
 /// <summary>Download, checksum and safe extraction against archives the test builds and serves from 127.0.0.1.</summary>
 public sealed class DatasetDownloadTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("hq-download-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("hq-download-").FullName;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public async Task AVerifiedArchiveIsDownloadedAndExtracted()
@@ -23,10 +23,11 @@ public sealed class DatasetDownloadTests : IDisposable
         using var server = new ArchiveServer(bytes);
         var archive = new DatasetArchive(server.Url, "set.tar.gz", bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)), null, "set");
 
-        var extracted = await new DatasetDownload(new HttpClient(), NullLogger<DatasetDownload>.Instance).FetchAsync(archive, Path.Combine(folder, "data"), CancellationToken.None);
+        var extracted = await new DatasetDownload(new HttpClient(), NullLogger<DatasetDownload>.Instance)
+            .FetchAsync(archive, Path.Combine(_folder, "data"), CancellationToken.None);
 
         Assert.Equal(new byte[] { 1, 2, 3 }, File.ReadAllBytes(Path.Combine(extracted, "train.bin")));
-        Assert.True(File.Exists(Path.Combine(folder, "data", "set.tar.gz")));
+        Assert.True(File.Exists(Path.Combine(_folder, "data", "set.tar.gz")));
     }
 
     [Fact]
@@ -35,9 +36,10 @@ public sealed class DatasetDownloadTests : IDisposable
         var bytes = Archive(("set/train.bin", [1, 2, 3]));
         using var server = new ArchiveServer(bytes);
         var archive = new DatasetArchive(server.Url, "set.tar.gz", bytes.Length, new string('0', 64), null, "set");
-        var target = Path.Combine(folder, "data");
+        var target = Path.Combine(_folder, "data");
 
-        var thrown = await Assert.ThrowsAsync<DatasetFormatException>(() => new DatasetDownload(new HttpClient(), NullLogger<DatasetDownload>.Instance).FetchAsync(archive, target, CancellationToken.None));
+        var thrown = await Assert.ThrowsAsync<DatasetFormatException>(
+            () => new DatasetDownload(new HttpClient(), NullLogger<DatasetDownload>.Instance).FetchAsync(archive, target, CancellationToken.None));
 
         Assert.Contains("SHA-256", thrown.Message);
         Assert.Empty(Directory.GetFiles(target));
@@ -46,19 +48,22 @@ public sealed class DatasetDownloadTests : IDisposable
     [Fact]
     public void EntriesEscapingTheFolderAndLinksAreRefused()
     {
-        var escape = Path.Combine(folder, "escape.tar.gz");
+        var escape = Path.Combine(_folder, "escape.tar.gz");
         File.WriteAllBytes(escape, Archive(("../outside.bin", [9])));
-        var link = Path.Combine(folder, "link.tar.gz");
+        var link = Path.Combine(_folder, "link.tar.gz");
         using (var file = File.Create(link))
         using (var gzip = new GZipStream(file, CompressionLevel.Fastest))
         using (var writer = new TarWriter(gzip))
+        {
             writer.WriteEntry(new PaxTarEntry(TarEntryType.SymbolicLink, "set/passwd") { LinkName = "/etc/passwd" });
-        var target = Path.Combine(folder, "out");
+        }
+
+        var target = Path.Combine(_folder, "out");
         Directory.CreateDirectory(target);
 
         Assert.Contains("outside", Assert.Throws<DatasetFormatException>(() => DatasetDownload.Extract(escape, target)).Message);
         Assert.Contains("is a link", Assert.Throws<DatasetFormatException>(() => DatasetDownload.Extract(link, target)).Message);
-        Assert.False(File.Exists(Path.Combine(folder, "outside.bin")));
+        Assert.False(File.Exists(Path.Combine(_folder, "outside.bin")));
     }
 
     [Fact]
@@ -77,7 +82,9 @@ public sealed class DatasetDownloadTests : IDisposable
         using (var writer = new TarWriter(gzip))
         {
             foreach (var (name, data) in entries)
+            {
                 writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(data) });
+            }
         }
 
         return memory.ToArray();
@@ -86,7 +93,7 @@ public sealed class DatasetDownloadTests : IDisposable
     /// <summary>Serves one archive over HTTP on 127.0.0.1 (the official hosts are not reachable here).</summary>
     private sealed class ArchiveServer : IDisposable
     {
-        private readonly HttpListener listener = new();
+        private readonly HttpListener _listener = new();
 
         public ArchiveServer(byte[] body)
         {
@@ -95,15 +102,15 @@ public sealed class DatasetDownloadTests : IDisposable
             var port = ((IPEndPoint)probe.LocalEndpoint).Port;
             probe.Stop();
             Url = new Uri($"http://127.0.0.1:{port}/set.tar.gz");
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            listener.Start();
+            _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            _listener.Start();
             _ = Task.Run(async () =>
             {
-                while (listener.IsListening)
+                while (_listener.IsListening)
                 {
                     try
                     {
-                        var context = await listener.GetContextAsync();
+                        var context = await _listener.GetContextAsync();
                         context.Response.ContentLength64 = body.Length;
                         await context.Response.OutputStream.WriteAsync(body);
                         context.Response.Close();
@@ -118,6 +125,6 @@ public sealed class DatasetDownloadTests : IDisposable
 
         public Uri Url { get; }
 
-        public void Dispose() => listener.Close();
+        public void Dispose() => _listener.Close();
     }
 }

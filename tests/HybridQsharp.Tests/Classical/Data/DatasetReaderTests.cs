@@ -1,16 +1,16 @@
-using HybridQsharp.Classical.Data.Datasets;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using HybridQsharp.Classical.Data;
+using HybridQsharp.Classical.Data.Datasets;
 
 namespace HybridQsharp.Tests.Classical.Data;
 
 /// <summary>Each reader on small files written here in the official binary layouts, and on corrupt variants.</summary>
 public sealed class DatasetReaderTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("hq-data-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("hq-data-").FullName;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Theory]
     [InlineData(false)]
@@ -47,12 +47,12 @@ public sealed class DatasetReaderTests : IDisposable
     [Fact]
     public void MnistFolderWithMismatchedCountsIsRefused()
     {
-        File.WriteAllBytes(Path.Combine(folder, "train-images-idx3-ubyte"), Idx(IdxReader.ImagesMagic, [2, 28, 28], new byte[2 * 784]));
-        File.WriteAllBytes(Path.Combine(folder, "train-labels-idx1-ubyte"), Idx(IdxReader.LabelsMagic, [3], [1, 2, 3]));
-        File.WriteAllBytes(Path.Combine(folder, "t10k-images-idx3-ubyte"), Idx(IdxReader.ImagesMagic, [1, 28, 28], new byte[784]));
-        File.WriteAllBytes(Path.Combine(folder, "t10k-labels-idx1-ubyte"), Idx(IdxReader.LabelsMagic, [1], [4]));
+        File.WriteAllBytes(Path.Combine(_folder, "train-images-idx3-ubyte"), Idx(IdxReader.ImagesMagic, [2, 28, 28], new byte[2 * 784]));
+        File.WriteAllBytes(Path.Combine(_folder, "train-labels-idx1-ubyte"), Idx(IdxReader.LabelsMagic, [3], [1, 2, 3]));
+        File.WriteAllBytes(Path.Combine(_folder, "t10k-images-idx3-ubyte"), Idx(IdxReader.ImagesMagic, [1, 28, 28], new byte[784]));
+        File.WriteAllBytes(Path.Combine(_folder, "t10k-labels-idx1-ubyte"), Idx(IdxReader.LabelsMagic, [1], [4]));
 
-        var thrown = Assert.Throws<DatasetFormatException>(() => new MnistDataset().LoadOfficial(folder));
+        var thrown = Assert.Throws<DatasetFormatException>(() => new MnistDataset().LoadOfficial(_folder));
         Assert.Contains("3 labels for the 2 images", thrown.Message);
     }
 
@@ -103,15 +103,15 @@ public sealed class DatasetReaderTests : IDisposable
     [Fact]
     public void MnistTrainAndTestImagesOfDifferentSizesAreRefusedNamingBothFiles()
     {
-        File.WriteAllBytes(Path.Combine(folder, "train-images-idx3-ubyte"), Idx(IdxReader.ImagesMagic, [2, 56, 14], new byte[2 * 784]));
-        File.WriteAllBytes(Path.Combine(folder, "train-labels-idx1-ubyte"), Idx(IdxReader.LabelsMagic, [2], [1, 2]));
-        File.WriteAllBytes(Path.Combine(folder, "t10k-images-idx3-ubyte"), Idx(IdxReader.ImagesMagic, [1, 28, 28], new byte[784]));
-        File.WriteAllBytes(Path.Combine(folder, "t10k-labels-idx1-ubyte"), Idx(IdxReader.LabelsMagic, [1], [4]));
+        File.WriteAllBytes(Path.Combine(_folder, "train-images-idx3-ubyte"), Idx(IdxReader.ImagesMagic, [2, 56, 14], new byte[2 * 784]));
+        File.WriteAllBytes(Path.Combine(_folder, "train-labels-idx1-ubyte"), Idx(IdxReader.LabelsMagic, [2], [1, 2]));
+        File.WriteAllBytes(Path.Combine(_folder, "t10k-images-idx3-ubyte"), Idx(IdxReader.ImagesMagic, [1, 28, 28], new byte[784]));
+        File.WriteAllBytes(Path.Combine(_folder, "t10k-labels-idx1-ubyte"), Idx(IdxReader.LabelsMagic, [1], [4]));
 
-        var thrown = Assert.Throws<DatasetFormatException>(() => new MnistDataset().LoadOfficial(folder)).Message;
+        var thrown = Assert.Throws<DatasetFormatException>(() => new MnistDataset().LoadOfficial(_folder)).Message;
 
-        Assert.Contains(Path.Combine(folder, "train-images-idx3-ubyte"), thrown);
-        Assert.Contains(Path.Combine(folder, "t10k-images-idx3-ubyte"), thrown);
+        Assert.Contains(Path.Combine(_folder, "train-images-idx3-ubyte"), thrown);
+        Assert.Contains(Path.Combine(_folder, "t10k-images-idx3-ubyte"), thrown);
         Assert.Contains("1 × 56 × 14", thrown);
         Assert.Contains("1 × 28 × 28", thrown);
     }
@@ -171,7 +171,9 @@ public sealed class DatasetReaderTests : IDisposable
             for (var row = 0; row < 96; row++)
             {
                 for (var column = 0; column < 96; column++)
+                {
                     stored[(c * 96 * 96) + (column * 96) + row] = upright[(c * 96 * 96) + (row * 96) + column];
+                }
             }
         }
 
@@ -197,7 +199,8 @@ public sealed class DatasetReaderTests : IDisposable
     [Fact]
     public void PaperSplitsHaveThePapersProportions()
     {
-        var train = new ImageSet(new byte[100 * 4], Enumerable.Range(0, 100).Select(i => (byte)(i % 10)).ToArray(), 1, 2, 2, Enumerable.Range(0, 10).Select(i => $"{i}").ToArray());
+        var train = new ImageSet(new byte[100 * 4], Enumerable.Range(0, 100).Select(i => (byte)(i % 10)).ToArray(), 1, 2, 2,
+            Enumerable.Range(0, 10).Select(i => $"{i}").ToArray());
         var test = new ImageSet(new byte[30 * 4], new byte[30], 1, 2, 2, train.ClassNames);
 
         var mnist = DatasetSplits.Create(SplitPolicy.ValidationFromTrain, train, test, seed: 1);
@@ -213,7 +216,7 @@ public sealed class DatasetReaderTests : IDisposable
 
     private string Write(string name, byte[] bytes, bool gzip)
     {
-        var path = Path.Combine(folder, name + (gzip ? ".gz" : string.Empty));
+        var path = Path.Combine(_folder, name + (gzip ? ".gz" : string.Empty));
         if (!gzip)
         {
             File.WriteAllBytes(path, bytes);
@@ -231,7 +234,10 @@ public sealed class DatasetReaderTests : IDisposable
         var header = new byte[4 + (4 * dimensions.Length)];
         BinaryPrimitives.WriteInt32BigEndian(header, magic);
         for (var i = 0; i < dimensions.Length; i++)
+        {
             BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4 + (4 * i)), dimensions[i]);
+        }
+
         return [.. header, .. data];
     }
 }

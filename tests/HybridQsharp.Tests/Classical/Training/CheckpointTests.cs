@@ -77,7 +77,8 @@ public sealed class CheckpointTests : IDisposable
     public void NonFiniteMetricsRoundTripThroughTheCheckpointState()
     {
         using var model = PaperModels.Classical(Tiny);
-        var metrics = new EpochMetrics(ModelKind.Classical, 1, double.NaN, 0.1, double.PositiveInfinity, double.NaN, 0, 0, double.NaN, null, 1, 0, 1, 0, 0, 1, 1 << 20, 0.01);
+        var metrics = new EpochMetrics(ModelKind.Classical, 1, double.NaN, 0.1, double.PositiveInfinity, double.NaN, 0, 0, double.NaN, null, 1, 0, 1,
+            0, 0, 1, 1 << 20, 0.01);
         var state = State(1, double.NegativeInfinity) with { History = [metrics] };
         var path = Path.Combine(_folder, "nan.ckpt");
 
@@ -127,7 +128,8 @@ public sealed class CheckpointTests : IDisposable
     }
 
     private static CheckpointState State(int epochs, double best) =>
-        new() { Model = ModelKind.Classical, CompletedEpochs = epochs, Steps = epochs * 3, BestValidationAccuracy = best, BestEpoch = epochs, History = [], Configuration = "test" };
+        new() { Model = ModelKind.Classical, CompletedEpochs = epochs, Steps = epochs * 3, BestValidationAccuracy = best, BestEpoch = epochs,
+            History = [], Configuration = "test" };
 
     // The layout format 1 had: magic, then length-prefixed state, model, optimiser and RNG blocks, no checksum.
     private static byte[] FormatOne(TrainingCheckpoint checkpoint)
@@ -146,7 +148,9 @@ public sealed class CheckpointTests : IDisposable
         return memory.ToArray();
     }
 
-    /// <summary>The images of <paramref name="inner"/>, with every batch from epoch <paramref name="poisonFromEpoch"/> (0-based) on made NaN.</summary>
+    /// <summary>
+    /// The images of <paramref name="inner"/>, with every batch from epoch <paramref name="poisonFromEpoch"/> (0-based) on made NaN.
+    /// </summary>
     private sealed class PoisonedFromEpoch(IBatchStream inner, int poisonFromEpoch) : IBatchStream
     {
         public int Count => inner.Count;

@@ -1,7 +1,6 @@
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Classical.Torch;
 using HybridQsharp.Classical.Training;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HybridQsharp.Tests.Classical.Training;

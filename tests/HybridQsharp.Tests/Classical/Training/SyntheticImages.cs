@@ -1,5 +1,4 @@
 using HybridQsharp.Classical.Data;
-using HybridQsharp.Classical.Training;
 using static TorchSharp.torch;
 
 namespace HybridQsharp.Tests.Classical.Training;
@@ -10,30 +9,30 @@ namespace HybridQsharp.Tests.Classical.Training;
 /// </summary>
 public sealed class SyntheticImages : IBatchStream
 {
-    private readonly float[] images;
-    private readonly long[] labels;
-    private readonly int size;
-    private readonly bool shuffle;
-    private readonly int seed;
+    private readonly float[] _images;
+    private readonly long[] _labels;
+    private readonly int _size;
+    private readonly bool _shuffle;
+    private readonly int _seed;
 
     public SyntheticImages(int count, int classes, int size, int seed, bool shuffle, double noise = 0.3)
     {
-        this.size = size;
-        this.shuffle = shuffle;
-        this.seed = seed;
+        _size = size;
+        _shuffle = shuffle;
+        _seed = seed;
         ClassCount = classes;
         Count = count;
         var random = new Random(seed);
-        images = new float[count * size * size];
-        labels = new long[count];
+        _images = new float[count * size * size];
+        _labels = new long[count];
         for (var i = 0; i < count; i++)
         {
             var label = i % classes;
-            labels[i] = label;
+            _labels[i] = label;
             for (var p = 0; p < size * size; p++)
             {
                 var pattern = (p % classes) == label ? 1.0 : -0.5;
-                images[(i * size * size) + p] = (float)(pattern + (noise * ((random.NextDouble() * 2) - 1)));
+                _images[(i * size * size) + p] = (float)(pattern + (noise * ((random.NextDouble() * 2) - 1)));
             }
         }
     }
@@ -45,13 +44,16 @@ public sealed class SyntheticImages : IBatchStream
     public IEnumerable<(Tensor Images, Tensor Labels)> Batches(int epoch, int batchSize, CancellationToken cancellationToken = default)
     {
         var order = Enumerable.Range(0, Count).ToArray();
-        if (shuffle)
-            new Random(HashCode.Combine(seed, epoch)).Shuffle(order);
+        if (_shuffle)
+        {
+            new Random(HashCode.Combine(_seed, epoch)).Shuffle(order);
+        }
+
         for (var start = 0; start < Count; start += batchSize)
         {
             var indices = order.Skip(start).Take(batchSize).ToArray();
-            var pixels = indices.SelectMany(i => images.AsSpan(i * size * size, size * size).ToArray()).ToArray();
-            yield return (tensor(pixels, [indices.Length, 1, size, size]), tensor(indices.Select(i => labels[i]).ToArray()));
+            var pixels = indices.SelectMany(i => _images.AsSpan(i * _size * _size, _size * _size).ToArray()).ToArray();
+            yield return (tensor(pixels, [indices.Length, 1, _size, _size]), tensor(indices.Select(i => _labels[i]).ToArray()));
         }
     }
 }

@@ -20,7 +20,8 @@ public sealed class TensorLifetimeTests
     [Fact]
     public void EvaluationAndRobustnessLeaveNoTensorAlive()
     {
-        var trainer = new Trainer(new TrainingOptions { BatchSize = 16, Attack = new PgdAttack { Normalization = new MnistDataset().Normalization } }, NullLogger<Trainer>.Instance);
+        var trainer = new Trainer(new TrainingOptions { BatchSize = 16, Attack = new PgdAttack { Normalization = new MnistDataset().Normalization } },
+            NullLogger<Trainer>.Instance);
         random.manual_seed(2);
         using var model = PaperModels.Classical(Tiny);
         var data = new SyntheticImages(64, 10, 8, seed: 5, shuffle: false);

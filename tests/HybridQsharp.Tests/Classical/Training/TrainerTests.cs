@@ -6,7 +6,6 @@ using HybridQsharp.Classical.Training;
 using HybridQsharp.Classical.Training.Attacks;
 using HybridQsharp.Quantum.Circuits;
 using Microsoft.Extensions.Logging.Abstractions;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HybridQsharp.Tests.Classical.Training;
@@ -15,11 +14,11 @@ namespace HybridQsharp.Tests.Classical.Training;
 public sealed class TrainerTests : IDisposable
 {
     private static readonly PaperArchitecture Tiny = new MnistDataset().Architecture with { ImageSize = 8 };
-    private readonly string folder = Directory.CreateTempSubdirectory("hq-trainer-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("hq-trainer-").FullName;
 
     static TrainerTests() => TorchNativeLibrary.EnsureLoaded();
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public void PgdStaysInTheEpsilonBallAndLowersAccuracyOfATrainedModel()
@@ -29,7 +28,7 @@ public sealed class TrainerTests : IDisposable
         random.manual_seed(1);
         using var model = PaperModels.Classical(Tiny);
         var data = new SyntheticImages(256, 10, 8, seed: 1, shuffle: true, noise: 0.2);
-        trainer.Train(model, data, data, null, folder, resume: false, "pgd", null, CancellationToken.None);
+        trainer.Train(model, data, data, null, _folder, resume: false, "pgd", null, CancellationToken.None);
         model.eval();
         var clean = trainer.Evaluate(model, data).Accuracy;
 
@@ -56,9 +55,9 @@ public sealed class TrainerTests : IDisposable
         var train = new SyntheticImages(192, 10, 8, seed: 2, shuffle: true);
         var validation = new SyntheticImages(64, 10, 8, seed: 3, shuffle: false);
 
-        var straight = Run(Path.Combine(folder, "straight"), options, train, validation, resume: false, cancelAtEpoch: null);
+        var straight = Run(Path.Combine(_folder, "straight"), options, train, validation, resume: false, cancelAtEpoch: null);
 
-        var interruptedFolder = Path.Combine(folder, "interrupted");
+        var interruptedFolder = Path.Combine(_folder, "interrupted");
         var first = Run(interruptedFolder, options, train, validation, resume: false, cancelAtEpoch: 2);
         Assert.False(first.Completed);
         Assert.Single(first.History);
@@ -79,13 +78,14 @@ public sealed class TrainerTests : IDisposable
     [Fact]
     public void ACorruptCheckpointIsReportedByName()
     {
-        var path = Path.Combine(folder, "last.ckpt");
+        var path = Path.Combine(_folder, "last.ckpt");
         File.WriteAllText(path, "HQCKPT1\nnot really");
         var thrown = Assert.Throws<CheckpointException>(() => TrainingCheckpoint.Load(path));
         Assert.Contains(path, thrown.Message);
     }
 
-    private static TrainingResult Run(string runFolder, TrainingOptions options, IBatchStream train, IBatchStream validation, bool resume, int? cancelAtEpoch)
+    private static TrainingResult Run(string runFolder, TrainingOptions options, IBatchStream train, IBatchStream validation, bool resume,
+        int? cancelAtEpoch)
     {
         random.manual_seed(options.Seed);
         using var model = PaperModels.Twin(Tiny, Encoding.Amplitude, 4);
@@ -93,9 +93,12 @@ public sealed class TrainerTests : IDisposable
         var progress = new SynchronousProgress(p =>
         {
             if (p.Epoch == cancelAtEpoch && p.Batch == 2)
+            {
                 cancellation.Cancel();
+            }
         });
-        return new Trainer(options, NullLogger<Trainer>.Instance).Train(model, train, validation, validation, runFolder, resume, "resume-test", progress, cancellation.Token);
+        return new Trainer(options, NullLogger<Trainer>.Instance)
+            .Train(model, train, validation, validation, runFolder, resume, "resume-test", progress, cancellation.Token);
     }
 
     private sealed class SynchronousProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>

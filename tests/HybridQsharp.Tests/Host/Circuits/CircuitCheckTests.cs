@@ -8,7 +8,9 @@ using HybridQsharp.Tests.Quantum;
 
 namespace HybridQsharp.Tests.Host.Circuits;
 
-/// <summary>`circuit check`'s report on a built-in classifier and on user circuits, through the real Q# runtime, against hand counts and dense matrices.</summary>
+/// <summary>
+/// `circuit check`'s report on a built-in classifier and on user circuits, through the real Q# runtime, against hand counts and dense matrices.
+/// </summary>
 [Collection(QsharpCollection.Name)]
 public sealed class CircuitCheckTests(QsharpRuntimeFixture fixture)
 {

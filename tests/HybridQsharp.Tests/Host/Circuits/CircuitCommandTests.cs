@@ -2,7 +2,9 @@ using System.Text.Json;
 
 namespace HybridQsharp.Tests.Host.Circuits;
 
-/// <summary>The circuit verbs through the real executable, on a user circuit the test writes: --json objects, the refusal, bare `circuit` still drawing.</summary>
+/// <summary>
+/// The circuit verbs through the real executable, on a user circuit the test writes: --json objects, the refusal, bare `circuit` still drawing.
+/// </summary>
 public sealed class CircuitCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("hq-workbench-").FullName;
@@ -18,7 +20,8 @@ public sealed class CircuitCommandTests : IDisposable
     [Fact]
     public async Task CheckPrintsTheReportAsOneJsonObject()
     {
-        var outcome = await RunAsync("check", "--qsharp", "Bench.qs", "--operation", WorkbenchCircuits.SharedOperation, "--encoding", "angle", "--qubits", "2", "--json");
+        var outcome = await RunAsync("check", "--qsharp", "Bench.qs", "--operation", WorkbenchCircuits.SharedOperation, "--encoding", "angle",
+            "--qubits", "2", "--json");
 
         Assert.True(outcome.ExitCode == 0, outcome.StandardError);
         using var report = JsonDocument.Parse(outcome.StandardOutput);
@@ -36,7 +39,8 @@ public sealed class CircuitCommandTests : IDisposable
     [Fact]
     public async Task ARefusedCircuitExitsWithOneAndNamesGateAndParameter()
     {
-        var outcome = await RunAsync("check", "--qsharp", "Bent.qs", "--operation", WorkbenchCircuits.BentOperation, "--encoding", "angle", "--qubits", "2");
+        var outcome =
+            await RunAsync("check", "--qsharp", "Bent.qs", "--operation", WorkbenchCircuits.BentOperation, "--encoding", "angle", "--qubits", "2");
 
         Assert.Equal(1, outcome.ExitCode);
         var errors = outcome.StandardError.Split('\n').Where(l => l.StartsWith("hybridq:", StringComparison.Ordinal)).ToList();
@@ -54,9 +58,11 @@ public sealed class CircuitCommandTests : IDisposable
         var bare = Path.Combine(_folder, "bare");
 
         var outcome = await RunAsync(
-            "draw", "--qsharp", "Bench.qs", "--operation", WorkbenchCircuits.SharedOperation, "--encoding", "angle", "--qubits", "2", "--estimate", "--json",
+            "draw", "--qsharp", "Bench.qs", "--operation", WorkbenchCircuits.SharedOperation, "--encoding", "angle", "--qubits", "2", "--estimate",
+            "--json",
             "--out", drawn);
-        var compatible = await HybridqProcess.RunAsync(_folder, arguments: ["circuit", "--encoding", "angle", "--qubits", "2", "--layers", "1", "--out", bare]);
+        var compatible =
+            await HybridqProcess.RunAsync(_folder, arguments: ["circuit", "--encoding", "angle", "--qubits", "2", "--layers", "1", "--out", bare]);
 
         Assert.True(outcome.ExitCode == 0, outcome.StandardError);
         using var drawing = JsonDocument.Parse(outcome.StandardOutput);
@@ -80,7 +86,8 @@ public sealed class CircuitCommandTests : IDisposable
     [Fact]
     public async Task EstimateAloneDoesNotDraw()
     {
-        var outcome = await RunAsync("estimate", "--qsharp", "Bench.qs", "--operation", WorkbenchCircuits.SharedOperation, "--encoding", "angle", "--qubits", "2", "--json");
+        var outcome = await RunAsync("estimate", "--qsharp", "Bench.qs", "--operation", WorkbenchCircuits.SharedOperation, "--encoding", "angle",
+            "--qubits", "2", "--json");
 
         Assert.True(outcome.ExitCode == 0, outcome.StandardError);
         using var estimate = JsonDocument.Parse(outcome.StandardOutput);
@@ -89,5 +96,6 @@ public sealed class CircuitCommandTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_folder, "circuit")));
     }
 
-    private Task<HybridqProcess.Outcome> RunAsync(params string[] arguments) => HybridqProcess.RunAsync(_folder, arguments: ["circuit", .. arguments]);
+    private Task<HybridqProcess.Outcome> RunAsync(params string[] arguments) =>
+        HybridqProcess.RunAsync(_folder, arguments: ["circuit", .. arguments]);
 }

@@ -74,7 +74,8 @@ public sealed class TapeStatisticsTests
     [Fact]
     public void TheTextGroupsRunsOfParametersUsedAlike()
     {
-        var report = new CircuitCheckReport("Hand.Classifier", 4, 2, new ShapeSummary(4, 8, [-Math.PI, Math.PI], [0, 2 * Math.PI], ["Z0", "Z1", "Z2", "Z3"]))
+        var report =
+            new CircuitCheckReport("Hand.Classifier", 4, 2, new ShapeSummary(4, 8, [-Math.PI, Math.PI], [0, 2 * Math.PI], ["Z0", "Z1", "Z2", "Z3"]))
         {
             AffineMap =
             [

@@ -11,7 +11,8 @@ public sealed class MemoryBudgetTests : IDisposable
     public async Task ARegisterTooLargeForTheBudgetIsRefusedInOneLine()
     {
         var outcome = await HybridqProcess.RunAsync(_folder, arguments:
-            ["train", "--model", "hybrid", "--encoding", "angle", "--qubits", "18", "--memory-budget", "300", "--limit", "64", "--epochs", "1", "--out", "run"]);
+            ["train", "--model", "hybrid", "--encoding", "angle", "--qubits", "18", "--memory-budget", "300", "--limit", "64", "--epochs", "1",
+                "--out", "run"]);
 
         Assert.Equal(1, outcome.ExitCode);
         var line = Assert.Single(outcome.StandardError.Split('\n'), l => l.StartsWith("hybridq: ", StringComparison.Ordinal));

@@ -20,7 +20,8 @@ public sealed class BarAndResourceFigureTests : IDisposable
         Assert.Equal(4, figure.Panels.Count);
         Assert.Equal(3, figure.Panels[0].Series.Count);
 
-        var files = ResourceUseFigure.Write(_writer, _directory.Path, "resources", "Resource use per epoch", [Model("hybrid", 30), Model("classical", 0)]);
+        var files =
+            ResourceUseFigure.Write(_writer, _directory.Path, "resources", "Resource use per epoch", [Model("hybrid", 30), Model("classical", 0)]);
         FigureAssert.Written(files, "Resource use per epoch", 1000, 650);
         Assert.Contains("Peak working set [MB]", File.ReadAllText(files.Svg));
     }

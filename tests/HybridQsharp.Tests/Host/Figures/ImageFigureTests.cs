@@ -43,7 +43,8 @@ public sealed class ImageFigureTests : IDisposable
     public void SampleImagesShowEverySplit()
     {
         var splits = new[] { "train", "validation", "test" }
-            .Select(s => new SplitSamples(s, Enumerable.Range(0, 8).Select(i => new LabeledImage(i % 2 == 0 ? Digit(i) : Quadrants(), $"class {i}")).ToList()))
+            .Select(s => new SplitSamples(s,
+                Enumerable.Range(0, 8).Select(i => new LabeledImage(i % 2 == 0 ? Digit(i) : Quadrants(), $"class {i}")).ToList()))
             .ToList();
 
         var files = SampleImagesFigure.Write(_writer, _directory.Path, "samples", "MNIST samples", splits);

@@ -18,7 +18,8 @@ public sealed class PaperCircuitDiagramTests(QsharpRuntimeFixture fixture) : IDi
         var classifier = BuiltInClassifiers.Paper();
         var parameters = Enumerable.Range(0, classifier.ParameterCount).Select(i => 0.1 * (i + 1)).ToArray();
 
-        var json = await fixture.Runtime.CircuitDiagramAsync(classifier.Program, classifier.Operation, classifier.Qubits, classifier.Arguments(parameters));
+        var json =
+            await fixture.Runtime.CircuitDiagramAsync(classifier.Program, classifier.Operation, classifier.Qubits, classifier.Arguments(parameters));
         var circuit = CircuitJsonParser.Parse(json);
 
         Assert.Equal([0, 1, 2, 3], circuit.Qubits);
@@ -35,7 +36,8 @@ public sealed class PaperCircuitDiagramTests(QsharpRuntimeFixture fixture) : IDi
         Assert.Equal([(0, 1), (1, 2), (2, 3), (3, 0)], ring);
         Assert.Equal(4, circuit.Operations.Count(o => o.Kind == CircuitOperationKind.Measurement));
 
-        var files = CircuitDiagramFigure.Write(new FigureWriter(new FigureOptions()), _directory.Path, "paper-circuit", "Paper quantum layer", circuit);
+        var files =
+            CircuitDiagramFigure.Write(new FigureWriter(new FigureOptions()), _directory.Path, "paper-circuit", "Paper quantum layer", circuit);
 
         var (width, height) = FigureAssert.PngSize(files.Png);
         Assert.True(width > 1000, $"{circuit.Operations.Count} operations should widen the figure beyond 1000 px; got {width}");

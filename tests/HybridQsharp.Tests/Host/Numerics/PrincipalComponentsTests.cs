@@ -48,11 +48,13 @@ public sealed class PrincipalComponentsTests
     {
         // Correlated data: a few strong directions plus noise, so the leading eigenvalues are well separated.
         var random = new Random(seed);
-        var directions = Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, dimensions).Select(_ => random.NextDouble() - 0.5).ToArray()).ToArray();
+        var directions =
+            Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, dimensions).Select(_ => random.NextDouble() - 0.5).ToArray()).ToArray();
         var rows = Enumerable.Range(0, points).Select(_ =>
         {
             var weights = new[] { 6 * (random.NextDouble() - 0.5), 3 * (random.NextDouble() - 0.5), 1.5 * (random.NextDouble() - 0.5) };
-            return Enumerable.Range(0, dimensions).Select(k => weights.Select((w, i) => w * directions[i][k]).Sum() + 0.05 * (random.NextDouble() - 0.5)).ToArray();
+            return Enumerable.Range(0, dimensions)
+                .Select(k => weights.Select((w, i) => w * directions[i][k]).Sum() + 0.05 * (random.NextDouble() - 0.5)).ToArray();
         }).ToList();
 
         var pca = PrincipalComponents.Fit(rows, 3);

@@ -66,8 +66,10 @@ public sealed class TsneEmbeddingTests
             var members = y.Where((_, i) => labels[i] == c).ToList();
             return new[] { members.Average(p => p[0]), members.Average(p => p[1]) };
         }).ToList();
-        var spread = Enumerable.Range(0, y.Length).Max(i => Math.Sqrt(Math.Pow(y[i][0] - centres[labels[i]][0], 2) + Math.Pow(y[i][1] - centres[labels[i]][1], 2)));
-        var closestCentres = new[] { (0, 1), (0, 2), (1, 2) }.Min(p => Math.Sqrt(Math.Pow(centres[p.Item1][0] - centres[p.Item2][0], 2) + Math.Pow(centres[p.Item1][1] - centres[p.Item2][1], 2)));
+        var spread = Enumerable.Range(0, y.Length)
+            .Max(i => Math.Sqrt(Math.Pow(y[i][0] - centres[labels[i]][0], 2) + Math.Pow(y[i][1] - centres[labels[i]][1], 2)));
+        var closestCentres = new[] { (0, 1), (0, 2), (1, 2) }.Min(
+            p => Math.Sqrt(Math.Pow(centres[p.Item1][0] - centres[p.Item2][0], 2) + Math.Pow(centres[p.Item1][1] - centres[p.Item2][1], 2)));
         Assert.True(closestCentres > 2 * spread, $"closest centres {closestCentres:F2}, largest spread {spread:F2}");
     }
 

@@ -1,6 +1,5 @@
 using HybridQsharp.Classical.Models;
 using HybridQsharp.Host.Reports;
-using HybridQsharp.Host.Statistics;
 
 namespace HybridQsharp.Tests.Host.Reports;
 
@@ -20,7 +19,7 @@ public sealed class SweepStatisticsTests
     [Fact]
     public void EachModelsMeanSdAndIntervalAreTheHandComputedOnes()
     {
-        SeedResult[] results = HandCase;
+        var results = HandCase;
 
         var statistics = SweepStatistics.Compute(results);
 
@@ -35,7 +34,7 @@ public sealed class SweepStatisticsTests
     [Fact]
     public void PairedDifferencesAreHybridMinusTheOtherOverCommonSeeds()
     {
-        SeedResult[] results = HandCase;
+        var results = HandCase;
 
         var statistics = SweepStatistics.Compute(results);
         var row = statistics.Pairs.Single(p => p.Second == ModelKind.Classical && p.Metric == SeedMetric.TestAccuracy);
@@ -75,7 +74,7 @@ public sealed class SweepStatisticsTests
     [Fact]
     public void TheReportTablesShowEveryNumberWithItsUnit()
     {
-        SeedResult[] results = HandCase;
+        var results = HandCase;
         var statistics = SweepStatistics.Compute(results);
 
         var groups = SweepReportDocument.GroupTable(statistics);

@@ -66,7 +66,10 @@ public sealed class AzureQuantumClientTests
     {
         using var server = new RecordedAzureQuantumServer("Succeeded");
         for (var i = 0; i < 5; i++)
+        {
             server.FailuresBeforeSuccess.Enqueue((503, null));
+        }
+
         var client = Client(server, maxRetries: 2);
 
         var thrown = await Assert.ThrowsAsync<AzureQuantumException>(() => client.GetJobAsync("sample-0004", CancellationToken.None));
@@ -99,7 +102,9 @@ public sealed class AzureQuantumClientTests
     [Fact]
     public void V2ResultsAreCounted()
     {
-        var histogram = AzureResultHistogram.Parse("""{"DataFormat": "microsoft.quantum-results.v2", "Results": [{"Histogram": [{"Outcome": [0, 1], "Display": "[0, 1]", "Count": 30}, {"Outcome": [1, 1], "Display": "[1, 1]", "Count": 10}]}]}""");
+        var histogram = AzureResultHistogram.Parse(
+            """{"DataFormat": "microsoft.quantum-results.v2", "Results": [{"Histogram": [""" +
+            """{"Outcome": [0, 1], "Display": "[0, 1]", "Count": 30}, {"Outcome": [1, 1], "Display": "[1, 1]", "Count": 10}]}]}""");
         Assert.Equal(30, histogram["[0, 1]"]);
         var (z, _) = AzureResultHistogram.Expectations(histogram, 2, 40);
         Assert.Equal(0.5, z[0], 12);
@@ -111,8 +116,10 @@ public sealed class AzureQuantumClientTests
     {
         using var server = new RecordedAzureQuantumServer("Succeeded");
         var unavailable = new CredentialUnavailableException(
-            "DefaultAzureCredential failed to retrieve a token from the included credentials.\n- EnvironmentCredential authentication unavailable.\n- AzureCliCredential authentication failed: Azure CLI not installed");
-        var client = new AzureQuantumClient(new HttpClient(), new FailingCredential(unavailable), Options(server.Endpoint), NullLogger<AzureQuantumClient>.Instance);
+            "DefaultAzureCredential failed to retrieve a token from the included credentials.\n" +
+            "- EnvironmentCredential authentication unavailable.\n- AzureCliCredential authentication failed: Azure CLI not installed");
+        var client = new AzureQuantumClient(new HttpClient(), new FailingCredential(unavailable), Options(server.Endpoint),
+            NullLogger<AzureQuantumClient>.Instance);
 
         var thrown = await Assert.ThrowsAsync<AzureQuantumException>(() => client.GetJobAsync("sample-0005", CancellationToken.None));
 
@@ -126,12 +133,15 @@ public sealed class AzureQuantumClientTests
     public async Task AFailedSignInIsOneClearLine()
     {
         using var server = new RecordedAzureQuantumServer("Succeeded");
-        var failed = new AuthenticationFailedException("ClientSecretCredential authentication failed: AADSTS7000215: Invalid client secret provided.\nTrace ID: 1234");
-        var client = new AzureQuantumClient(new HttpClient(), new FailingCredential(failed), Options(server.Endpoint), NullLogger<AzureQuantumClient>.Instance);
+        var failed = new AuthenticationFailedException(
+            "ClientSecretCredential authentication failed: AADSTS7000215: Invalid client secret provided.\nTrace ID: 1234");
+        var client = new AzureQuantumClient(new HttpClient(), new FailingCredential(failed), Options(server.Endpoint),
+            NullLogger<AzureQuantumClient>.Instance);
 
         var thrown = await Assert.ThrowsAsync<AzureQuantumException>(() => client.SubmitAsync(Job("sample-0006"), CancellationToken.None));
 
-        Assert.Equal("Azure sign-in failed: ClientSecretCredential authentication failed: AADSTS7000215: Invalid client secret provided", thrown.Message);
+        Assert.Equal("Azure sign-in failed: ClientSecretCredential authentication failed: AADSTS7000215: Invalid client secret provided",
+            thrown.Message);
         Assert.Empty(server.Log);
     }
 
@@ -139,8 +149,10 @@ public sealed class AzureQuantumClientTests
     public async Task AnInvalidTenantFromTheCredentialIsOneClearLine()
     {
         using var server = new RecordedAzureQuantumServer("Succeeded");
-        var invalid = new ArgumentException("Invalid tenant id provided. You can locate your tenant id by following the instructions listed here: https://example.invalid", "tenantId");
-        var client = new AzureQuantumClient(new HttpClient(), new FailingCredential(invalid), Options(server.Endpoint), NullLogger<AzureQuantumClient>.Instance);
+        var invalid = new ArgumentException("Invalid tenant id provided. You can locate your tenant id by following the instructions listed here: " +
+            "https://example.invalid", "tenantId");
+        var client = new AzureQuantumClient(new HttpClient(), new FailingCredential(invalid), Options(server.Endpoint),
+            NullLogger<AzureQuantumClient>.Instance);
 
         var thrown = await Assert.ThrowsAsync<AzureQuantumException>(() => client.GetJobAsync("sample-0007", CancellationToken.None));
 
@@ -154,7 +166,8 @@ public sealed class AzureQuantumClientTests
     public void AnInvalidTenantIdIsRefusedBeforeAzureIdentitySeesIt(string tenant)
     {
         // Azure.Identity would throw from DefaultAzureCredential's static initialiser, breaking it for the whole process.
-        var thrown = Assert.Throws<AzureQuantumException>(() => AzureCredentials.CreateDefault(name => name == AzureCredentials.TenantVariable ? tenant : null));
+        var thrown = Assert.Throws<AzureQuantumException>(
+            () => AzureCredentials.CreateDefault(name => name == AzureCredentials.TenantVariable ? tenant : null));
 
         Assert.Contains($"AZURE_TENANT_ID '{tenant}' is not a tenant id", thrown.Message);
     }
@@ -189,7 +202,8 @@ public sealed class AzureQuantumClientTests
     {
         public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) => throw failure;
 
-        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) => throw failure;
+        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            throw failure;
     }
 
     /// <summary>Test double for DefaultAzureCredential: a fixed token, no identity involved.</summary>

@@ -15,9 +15,9 @@ namespace HybridQsharp.Tests.Quantum.Azure;
 public sealed class RecordedAzureQuantumServer : IDisposable
 {
     public const string Token = "test-token-not-a-secret";
-    private readonly HttpListener listener = new();
-    private readonly Task loop;
-    private readonly ConcurrentQueue<string> statuses = new();
+    private readonly HttpListener _listener = new();
+    private readonly Task _loop;
+    private readonly ConcurrentQueue<string> _statuses = new();
 
     public RecordedAzureQuantumServer(params string[] statusSequence)
     {
@@ -25,11 +25,14 @@ public sealed class RecordedAzureQuantumServer : IDisposable
         probe.Start();
         Port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
-        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        listener.Start();
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Start();
         foreach (var s in statusSequence)
-            statuses.Enqueue(s);
-        loop = Task.Run(ServeAsync);
+        {
+            _statuses.Enqueue(s);
+        }
+
+        _loop = Task.Run(ServeAsync);
     }
 
     public int Port { get; }
@@ -53,11 +56,11 @@ public sealed class RecordedAzureQuantumServer : IDisposable
 
     public void Dispose()
     {
-        listener.Stop();
-        listener.Close();
+        _listener.Stop();
+        _listener.Close();
         try
         {
-            loop.Wait(TimeSpan.FromSeconds(2));
+            _loop.Wait(TimeSpan.FromSeconds(2));
         }
         catch (AggregateException)
         {
@@ -66,12 +69,12 @@ public sealed class RecordedAzureQuantumServer : IDisposable
 
     private async Task ServeAsync()
     {
-        while (listener.IsListening)
+        while (_listener.IsListening)
         {
             HttpListenerContext context;
             try
             {
-                context = await listener.GetContextAsync();
+                context = await _listener.GetContextAsync();
             }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
             {
@@ -85,7 +88,10 @@ public sealed class RecordedAzureQuantumServer : IDisposable
             catch (Exception e)
             {
                 lock (Violations)
+                {
                     Violations.Add($"server error: {e.Message}");
+                }
+
                 context.Response.StatusCode = 500;
                 context.Response.Close();
             }
@@ -100,7 +106,10 @@ public sealed class RecordedAzureQuantumServer : IDisposable
         using var reader = new StreamReader(request.InputStream);
         var body = request.HasEntityBody ? await ReadBytesAsync(request.InputStream) : [];
         lock (Log)
+        {
             Log.Add($"{request.HttpMethod} {path}");
+        }
+
         const string workspace = "/subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.Quantum/workspaces/ws-1/";
 
         if (path.StartsWith(workspace, StringComparison.Ordinal))
@@ -112,15 +121,20 @@ public sealed class RecordedAzureQuantumServer : IDisposable
             {
                 var json = JsonNode.Parse(body)!;
                 Expect(json["containerName"]?.GetValue<string>()?.StartsWith("job-", StringComparison.Ordinal) == true, "sasUri: containerName");
-                await RespondAsync(context, 200, new JsonObject { ["sasUri"] = $"{Endpoint}blob/{json["containerName"]}?sv=2021&sig=fake" }.ToJsonString());
+                await RespondAsync(context, 200,
+                    new JsonObject { ["sasUri"] = $"{Endpoint}blob/{json["containerName"]}?sv=2021&sig=fake" }.ToJsonString());
                 return;
             }
 
             if (rest.StartsWith("jobs/", StringComparison.Ordinal) && request.HttpMethod == "PUT")
             {
                 var job = JsonNode.Parse(body)!.AsObject();
-                foreach (var field in new[] { "id", "name", "containerUri", "inputDataUri", "inputDataFormat", "outputDataFormat", "providerId", "target", "inputParams" })
+                foreach (var field in new[] { "id", "name", "containerUri", "inputDataUri", "inputDataFormat", "outputDataFormat", "providerId",
+                    "target", "inputParams" })
+                {
                     Expect(job[field] is not null, $"job body lacks {field}");
+                }
+
                 Expect(job["inputDataFormat"]?.GetValue<string>() == "qir.v1", "inputDataFormat");
                 Expect(rest == $"jobs/{job["id"]}", "job id in path and body differ");
                 SubmittedJob = job;
@@ -135,18 +149,27 @@ public sealed class RecordedAzureQuantumServer : IDisposable
                 if (FailuresBeforeSuccess.TryDequeue(out var failure))
                 {
                     if (failure.RetryAfter is not null)
+                    {
                         context.Response.Headers["Retry-After"] = failure.RetryAfter;
+                    }
+
                     await RespondAsync(context, failure.Status, """{"error": {"code": "Throttled", "message": "try later"}}""");
                     return;
                 }
 
-                var status = statuses.TryDequeue(out var next) ? next : "Succeeded";
+                var status = _statuses.TryDequeue(out var next) ? next : "Succeeded";
                 var id = rest["jobs/".Length..];
                 var details = new JsonObject { ["id"] = id, ["status"] = status };
                 if (status == "Succeeded")
+                {
                     details["outputDataUri"] = $"{Endpoint}blob/job-{id}/rawOutputData?sig=fake";
+                }
+
                 if (status == "Failed")
+                {
                     details["errorData"] = new JsonObject { ["code"] = FailureCode, ["message"] = FailureMessage };
+                }
+
                 await RespondAsync(context, 200, details.ToJsonString());
                 return;
             }
@@ -173,7 +196,8 @@ public sealed class RecordedAzureQuantumServer : IDisposable
 
             if (request.HttpMethod == "GET" && path.EndsWith("/rawOutputData", StringComparison.Ordinal))
             {
-                await RespondAsync(context, 200, """{"DataFormat": "microsoft.quantum-results.v1", "Histogram": ["[0, 0]", 0.5, "[0, 1]", 0.25, "[1, 1]", 0.25]}""");
+                await RespondAsync(context, 200,
+                    """{"DataFormat": "microsoft.quantum-results.v1", "Histogram": ["[0, 0]", 0.5, "[0, 1]", 0.25, "[1, 1]", 0.25]}""");
                 return;
             }
         }
@@ -187,7 +211,9 @@ public sealed class RecordedAzureQuantumServer : IDisposable
         if (!condition)
         {
             lock (Violations)
+            {
                 Violations.Add(violation);
+            }
         }
     }
 

@@ -1,8 +1,7 @@
-using HybridQsharp.Quantum.Lifting;
 using HybridQsharp.Quantum.Circuits;
+using HybridQsharp.Quantum.Lifting;
 using HybridQsharp.Quantum.Memory;
 using HybridQsharp.Quantum.Qsharp;
-using HybridQsharp.Quantum.Tapes;
 using Microsoft.Extensions.Options;
 
 namespace HybridQsharp.Tests.Quantum.Memory;

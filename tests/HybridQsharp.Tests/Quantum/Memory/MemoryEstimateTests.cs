@@ -73,7 +73,8 @@ public sealed class MemoryEstimateTests
     {
         // Batches of 1,024 on 10 qubits: 2,087 shifted rows of 1,043 angles per sample, 18 GB a batch, three times the lift.
         var workload = Paper(10) with { BatchSize = 1024 };
-        var budget = new MemoryBudget(MemoryEstimate.BaselineBytes + MemoryEstimate.For(workload).TapeBytes + MemoryEstimate.Lift(workload) + (1L << 20));
+        var budget =
+            new MemoryBudget(MemoryEstimate.BaselineBytes + MemoryEstimate.For(workload).TapeBytes + MemoryEstimate.Lift(workload) + (1L << 20));
 
         var plan = MemoryPlan.Create(workload, budget);
 

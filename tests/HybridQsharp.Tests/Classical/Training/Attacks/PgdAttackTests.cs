@@ -1,8 +1,7 @@
-using HybridQsharp.Classical.Data.Datasets;
 using HybridQsharp.Classical.Data;
+using HybridQsharp.Classical.Data.Datasets;
 using HybridQsharp.Classical.Torch;
 using HybridQsharp.Classical.Training.Attacks;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HybridQsharp.Tests.Classical.Training.Attacks;

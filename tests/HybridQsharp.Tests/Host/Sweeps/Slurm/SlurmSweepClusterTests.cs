@@ -1,6 +1,5 @@
 using HybridQsharp.Host.Sweeps;
 using HybridQsharp.Host.Sweeps.Slurm;
-using HybridQsharp.Tests.Host.Sweeps.Slurm;
 
 namespace HybridQsharp.Tests.Host.Sweeps.Slurm;
 

@@ -97,7 +97,10 @@ public static class SweepCommand
     private static Command Resume(Option<string[]> settings)
     {
         var sweep = SweepOption();
-        var executor = new Option<SweepExecutorKind?>("--executor") { Description = "local or slurm (default: the executor the sweep last used)." };
+        var executor = new Option<SweepExecutorKind?>("--executor")
+        {
+            Description = "local or slurm (default: the executor the sweep last used).", HelpName = "local|slurm",
+        };
         var (parallel, memory) = (ParallelOption(), CellMemoryOption());
         var command = new Command("resume", "Run the cells of a sweep that are not finished (never started, interrupted, cancelled, failed or lost); "
             + "on Slurm, one new job array of only those.\n\nExamples:\n  hybridq sweep resume --sweep sweeps/mnist\n"
@@ -263,6 +266,7 @@ public static class SweepCommand
         new("--executor")
         {
             Description = "local (child processes on this machine) or slurm (one sbatch --array).",
+            HelpName = "local|slurm",
             DefaultValueFactory = _ => SweepExecutorKind.Local,
         };
 

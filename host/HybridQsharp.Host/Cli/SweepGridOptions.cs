@@ -19,7 +19,7 @@ public sealed class SweepGridOptions
     public Option<int[]> Qubits { get; } = Axis<int>("--qubits", "Qubits of the quantum layer (axis).");
     public Option<int[]> Layers { get; } = Axis<int>("--layers", "Ansatz layers (axis).");
     public Option<string[]> Encodings { get; } = Axis<string>("--encodings", "Encodings (axis): amplitude, angle.");
-    public Option<string[]> Ansatzes { get; } = Axis<string>("--ansatzes", "Ansatzes (axis): basic, strong.");
+    public Option<string[]> Ansatzes { get; } = Axis<string>("--ansatzes", "Ansatzes (axis): basic, strong, reuploading, qcnn, hardware-efficient.");
     public Option<string> Preset { get; } = new("--preset") { Description = "quick or paper, for every cell." };
     public Option<int?> Limit { get; } = new("--limit") { Description = "Training images per cell (a seeded subset)." };
     public Option<int?> BatchSize { get; } = new("--batch-size") { Description = "Batch size of every cell." };

@@ -173,6 +173,12 @@ public sealed class QuantumCircuitExecution
         }
     }
 
+    /// <summary>What running this tape with this backend and gradient costs for batches of <paramref name="batchSize"/>.</summary>
+    public QuantumWorkload Workload(int batchSize) =>
+        QuantumWorkload.ForTape(Tape, batchSize, Environment.ProcessorCount,
+            Gradient is AdjointDifferentiation ? GradientKind.Adjoint : GradientKind.ParameterShift,
+            Backend is QsharpBackend ? BackendKind.Qsharp : BackendKind.Native);
+
     private CancellationToken Token(CancellationToken cancellationToken) => cancellationToken.CanBeCanceled ? cancellationToken : Cancellation;
 
     private int CircuitsPerCall(int circuits)
@@ -180,9 +186,7 @@ public sealed class QuantumCircuitExecution
         if (MaxCircuitsPerCall is not { } max)
         {
             // Sized once for any batch (up to the largest TrainingOptions allows), not for this call's.
-            var workload = QuantumWorkload.ForTape(Tape, 65_536, Environment.ProcessorCount,
-                Gradient is AdjointDifferentiation ? GradientKind.Adjoint : GradientKind.ParameterShift,
-                Backend is QsharpBackend ? BackendKind.Qsharp : BackendKind.Native);
+            var workload = Workload(65_536);
             max = MemoryEstimate.CircuitsPerCall(workload, MemoryBudget.Bytes / 2);
             if (max == 0)
             {

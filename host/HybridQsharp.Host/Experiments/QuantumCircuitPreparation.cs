@@ -28,11 +28,11 @@ public sealed class QuantumCircuitPreparation(
         var backend = services.GetRequiredKeyedService<IQuantumBackend>(settings.Backend);
         var gradient = services.GetRequiredKeyedService<IGradientMethod>(settings.Gradient);
 
+        var execution = new QuantumCircuitExecution(circuit, tape, backend, gradient) { MemoryBudget = settings.MemoryBudget };
+
         // Estimated before anything large is allocated: a configuration that cannot fit is refused in one line.
-        var workload = QuantumWorkload.ForTape(tape, settings.Plan.BatchSize, Environment.ProcessorCount,
-            gradient is AdjointDifferentiation ? GradientKind.Adjoint : GradientKind.ParameterShift,
-            backend is QsharpBackend ? BackendKind.Qsharp : BackendKind.Native);
-        var plan = MemoryPlan.Create(workload, settings.MemoryBudget);
+        var plan = MemoryPlan.Create(execution.Workload(settings.Plan.BatchSize), settings.MemoryBudget);
+        execution.MaxCircuitsPerCall = plan.CircuitsPerCall;
         logger.LogInformation("{Operation}: {Memory}", circuit.Operation, plan.Describe());
 
         var native = services.GetRequiredKeyedService<IQuantumBackend>("native");
@@ -44,11 +44,7 @@ public sealed class QuantumCircuitPreparation(
             circuit.Operation, tape.Gates.Count, tape.Qubits, circuit.FeatureCount, circuit.WeightCount, string.Join(", ", circuit.Observables),
             worst, circuits);
 
-        return new QuantumCircuitExecution(circuit, tape, backend, gradient)
-        {
-            MemoryBudget = settings.MemoryBudget,
-            MaxCircuitsPerCall = plan.CircuitsPerCall,
-        };
+        return execution;
     }
 
     /// <summary>

@@ -62,7 +62,9 @@ public static class RunMerge
         static string Shown(string value) => value.Length == 0 ? "not set" : value;
     }
 
-    private static Dictionary<string, string> SettingsOf(string runFolder)
+    /// <summary>The settings a run was started with (config.json's "settings"), as strings by key, case-insensitive.</summary>
+    /// <exception cref="InvalidDataException">The folder has no config.json, or it does not read.</exception>
+    public static Dictionary<string, string> SettingsOf(string runFolder)
     {
         var config = new RunFolder(runFolder).Config;
         if (!File.Exists(config))

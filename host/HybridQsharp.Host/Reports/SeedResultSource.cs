@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Globalization;
 
 namespace HybridQsharp.Host.Reports;
 
@@ -19,23 +19,9 @@ public static class SeedResultSource
     ];
 
     /// <summary>The seed a run was trained with (config.json settings.seed; 42, the default, when absent).</summary>
-    public static int Seed(string runFolder)
-    {
-        var config = Path.Combine(runFolder, "config.json");
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(config));
-            var root = document.RootElement;
-            if (root.TryGetProperty("settings", out var settings) && settings.TryGetProperty("seed", out var seed) && seed.TryGetInt32(out var value))
-            {
-                return value;
-            }
-
-            return 42;
-        }
-        catch (Exception e) when (e is JsonException or IOException)
-        {
-            throw new InvalidDataException($"{config} is missing or unreadable: {e.Message}");
-        }
-    }
+    /// <exception cref="InvalidDataException">config.json is missing or unreadable.</exception>
+    public static int Seed(string runFolder) =>
+        RunMerge.SettingsOf(runFolder).TryGetValue("seed", out var seed) && int.TryParse(seed, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : 42;
 }

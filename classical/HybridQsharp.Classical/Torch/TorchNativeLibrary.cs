@@ -33,6 +33,7 @@ public static partial class TorchNativeLibrary
             }
             // libgomp reads its wait policy when libtorch loads, so it is set first.
             TorchThreading.Configure();
+            NativeHeap.Configure();
             LoadGlue(logger);
             _loaded = true;
         }

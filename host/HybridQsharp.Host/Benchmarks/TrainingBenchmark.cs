@@ -81,6 +81,7 @@ public sealed class TrainingBenchmark(
         {
             ["torch_threads"] = torch.get_num_threads().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["omp_wait_policy"] = TorchThreading.WaitPolicy,
+            ["malloc"] = NativeHeap.Policy,
             ["gomp_spincount"] = Environment.GetEnvironmentVariable("GOMP_SPINCOUNT") ?? "unset",
             ["simulator_min_parallel_work"] = Quantum.Simulation.StateVectorSimulator.MinimumParallelWork.ToString(
                 System.Globalization.CultureInfo.InvariantCulture),

@@ -24,19 +24,25 @@ public sealed record ModelTrainingMeasurement(
     [property: JsonPropertyName("quantum_share")] double QuantumShare,
     [property: JsonPropertyName("data_share")] double DataShare);
 
-/// <summary>`bench training --json`: hybrid, twin and classical timed in interleaved rounds of one run, projected to the MNIST epoch.</summary>
+/// <summary>
+/// `bench training --json`: hybrid, twin and classical timed in interleaved rounds of one run, projected to the MNIST epoch.
+/// <see cref="HybridTwinRatioPaired"/> is the median over rounds of the two models' round medians' ratio: each ratio compares
+/// steps run moments apart, so a slow spell of the shared machine cancels out of it.
+/// </summary>
 public sealed record TrainingBenchmarkResult(
     [property: JsonPropertyName("hybrid_epoch_s")] double HybridEpochSeconds,
     [property: JsonPropertyName("twin_epoch_s")] double TwinEpochSeconds,
     [property: JsonPropertyName("classical_epoch_s")] double ClassicalEpochSeconds,
     [property: JsonPropertyName("hybrid_twin_ratio")] double HybridTwinRatio,
     [property: JsonPropertyName("hybrid_classical_ratio")] double HybridClassicalRatio,
+    [property: JsonPropertyName("hybrid_twin_ratio_paired")] double HybridTwinRatioPaired,
     [property: JsonPropertyName("quantum_share")] double QuantumShare,
     [property: JsonPropertyName("data_share")] double DataShare,
     [property: JsonPropertyName("quantum_layer_alone_ms")] double QuantumLayerAloneMilliseconds,
     [property: JsonPropertyName("batches_per_epoch")] int BatchesPerEpoch,
     [property: JsonPropertyName("batch_size")] int BatchSize,
     [property: JsonPropertyName("rounds")] int Rounds,
+    [property: JsonPropertyName("warm_up_batches")] int WarmUpBatches,
     [property: JsonPropertyName("gradient")] string Gradient,
     [property: JsonPropertyName("threading")] IReadOnlyDictionary<string, string> Threading,
     [property: JsonPropertyName("models")] IReadOnlyList<ModelTrainingMeasurement> Models,

@@ -63,12 +63,25 @@ public static class BenchCommand
             json,
         };
         var batches = new Option<int>("--batches")
-            { Description = "Batches timed per model (after 5 warm-up batches); the median is projected to 750.", DefaultValueFactory = _ => 40 };
+            { Description = "Batches timed per model (after the warm-up batches); the median is projected to 750.", DefaultValueFactory = _ => 40 };
         batches.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() is < 1 or > 750)
             {
                 r.AddError("--batches takes 1 to 750.");
+            }
+        });
+        var warmUp = new Option<int>("--warm-up")
+        {
+            Description = "Untimed batches per model first (as many as the PyTorch peer's: the JIT's optimised code and the allocator's " +
+                "heap are in place before timing starts).",
+            DefaultValueFactory = _ => 20,
+        };
+        warmUp.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 0 or > 200)
+            {
+                r.AddError("--warm-up takes 0 to 200.");
             }
         });
         var gradient =
@@ -84,12 +97,13 @@ public static class BenchCommand
             }
         });
         training.Options.Add(batches);
+        training.Options.Add(warmUp);
         training.Options.Add(gradient);
         training.Options.Add(rounds);
         training.SetAction((parse, ct) => VerbRunner.RunAsync(parse.GetValue(settings) ?? [], async (services, token) =>
         {
             var result = await ActivatorUtilities.CreateInstance<TrainingBenchmark>(services)
-                .RunAsync(parse.GetValue(batches), 5, parse.GetValue(gradient)!, parse.GetValue(rounds), token);
+                .RunAsync(parse.GetValue(batches), parse.GetValue(warmUp), parse.GetValue(gradient)!, parse.GetValue(rounds), token);
             if (parse.GetValue(json))
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
@@ -104,7 +118,8 @@ public static class BenchCommand
                         $"backward {m.CircuitBackwardMillisecondsMedian:F2})  -> {m.EpochSeconds,6:F1} s/epoch");
                 }
 
-                Console.Out.WriteLine($"hybrid / twin {result.HybridTwinRatio:F3}, hybrid / classical {result.HybridClassicalRatio:F3} " +
+                Console.Out.WriteLine($"hybrid / twin {result.HybridTwinRatio:F3} (paired by round {result.HybridTwinRatioPaired:F3}), " +
+                    $"hybrid / classical {result.HybridClassicalRatio:F3} " +
                     $"({result.Gradient}); quantum layer alone {result.QuantumLayerAloneMilliseconds:F3} ms");
             }
 

@@ -38,5 +38,5 @@ public sealed class ConvBlock : nn.Module<Tensor, Tensor>
     }
 
     /// <summary><paramref name="x"/> (N × C × H × W) laid out channels-last; itself when it already is.</summary>
-    public static Tensor ChannelsLast(Tensor x) => x.stride(1) == 1 ? x : x.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
+    private static Tensor ChannelsLast(Tensor x) => x.stride(1) == 1 ? x : x.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
 }

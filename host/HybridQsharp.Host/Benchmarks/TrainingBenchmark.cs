@@ -28,8 +28,6 @@ public sealed class TrainingBenchmark(
 
     public async Task<TrainingBenchmarkResult> RunAsync(int batches, int warmUp, string gradient, int rounds, CancellationToken cancellationToken)
     {
-        // Before libtorch loads: its OpenMP threads must not spin while the simulator's threads run.
-        TorchThreading.Configure();
         TorchNativeLibrary.EnsureLoaded(logger);
         var options = parser.Parse(new ExperimentOptions { Dataset = "mnist", Gradient = gradient, Limit = (batches + warmUp) * 64, BatchSize = 64 });
         var data = dataLoader.Load(options, options.Plan, cancellationToken);
@@ -86,11 +84,13 @@ public sealed class TrainingBenchmark(
             ["simulator_min_parallel_work"] = Quantum.Simulation.StateVectorSimulator.MinimumParallelWork.ToString(
                 System.Globalization.CultureInfo.InvariantCulture),
         };
+        var hybridTwin = h.BatchMillisecondsMedian / t.BatchMillisecondsMedian;
+        var hybridClassical = h.BatchMillisecondsMedian / c.BatchMillisecondsMedian;
         var paired = Median.Of(h.RoundMediansMilliseconds.Zip(t.RoundMediansMilliseconds, (hybridRound, twinRound) => hybridRound / twinRound)) ?? 0;
         logger.LogInformation("hybrid / twin {HybridTwin:F3} (paired by round {Paired:F3}), hybrid / classical {HybridClassical:F3}",
-            h.BatchMillisecondsMedian / t.BatchMillisecondsMedian, paired, h.BatchMillisecondsMedian / c.BatchMillisecondsMedian);
-        return new TrainingBenchmarkResult(h.EpochSeconds, t.EpochSeconds, c.EpochSeconds, h.BatchMillisecondsMedian / t.BatchMillisecondsMedian,
-            h.BatchMillisecondsMedian / c.BatchMillisecondsMedian, paired, h.QuantumShare, h.DataShare, layerAlone, EpochBatches, 64, rounds, warmUp,
+            hybridTwin, paired, hybridClassical);
+        return new TrainingBenchmarkResult(h.EpochSeconds, t.EpochSeconds, c.EpochSeconds, hybridTwin, hybridClassical, paired, h.QuantumShare,
+            h.DataShare, layerAlone, EpochBatches, 64, rounds, warmUp,
             execution.Gradient.Name, threading,
             measurements, EnvironmentInfo.Collect(qsharpVersion));
     }

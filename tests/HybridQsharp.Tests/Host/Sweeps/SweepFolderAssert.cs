@@ -41,6 +41,17 @@ public static class SweepFolderAssert
         return states;
     }
 
+    /// <summary>Polls for a file every 50 ms, or fails after <paramref name="patience"/>.</summary>
+    public static async Task WaitForFileAsync(string path, TimeSpan patience)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        while (!File.Exists(path))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{path} did not appear within {patience}");
+            await Task.Delay(50);
+        }
+    }
+
     public static SweepManifest Manifest(string sweep) => new SweepFolder(sweep).ReadManifest();
 
     public static CellState CellState(string sweep, string cell) =>

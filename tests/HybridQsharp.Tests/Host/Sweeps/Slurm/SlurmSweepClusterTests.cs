@@ -1,3 +1,4 @@
+using System.Globalization;
 using HybridQsharp.Host.Sweeps;
 using HybridQsharp.Host.Sweeps.Slurm;
 
@@ -11,6 +12,12 @@ namespace HybridQsharp.Tests.Host.Sweeps.Slurm;
 public sealed class SlurmSweepClusterTests(LocalSlurmCluster cluster) : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// Epochs of the cancelled cell: enough that its training outlasts the cancel by seconds (an epoch of 384 MNIST images
+    /// took 0.1 s in a Release build here), so the task is still running when scancel reaches it.
+    /// </summary>
+    private const int Epochs = 30;
     private readonly string _folder = Directory.CreateTempSubdirectory("hq-slurm-sweep-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -52,14 +59,17 @@ public sealed class SlurmSweepClusterTests(LocalSlurmCluster cluster) : IDisposa
         var sweep = Path.Combine(_folder, "cancelled");
         var submitted = await HybridqProcess.RunAsync(_folder, Environment, TimeSpan.FromMinutes(1),
             "sweep", "--out", sweep, "--executor", "slurm", "--models", "classical", "--seeds", "1", "2",
-            "--limit", "384", "--epochs", "4", "--batch-size", "32", "--set", "RobustnessSamples=32", "--set", "ReportFigures=metrics");
+            "--limit", "384", "--epochs", Epochs.ToString(CultureInfo.InvariantCulture), "--batch-size", "32",
+            "--set", "RobustnessSamples=32", "--set", "ReportFigures=metrics");
         Assert.True(submitted.ExitCode == 0, $"exit {submitted.ExitCode}: {submitted.StandardError}");
         var manifest = SweepFolderAssert.Manifest(sweep);
         var victim = manifest.Cells[0];
 
-        // Cancel it mid-training: after its first checkpoint, so the resume has something to resume from.
+        // Cancel it mid-training: after its first checkpoint, so the resume has something to resume from. The file is
+        // watched in-process because a `sweep status` round trip (a process start) can outlast a fast machine's training.
         var checkpoint = Path.Combine(sweep, "cells", victim.Id, "checkpoints", "classical", "last.ckpt");
-        await SweepFolderAssert.WaitAsync(sweep, s => s[victim.Id] == "running" && File.Exists(checkpoint), Patience, Environment);
+        await SweepFolderAssert.WaitForFileAsync(checkpoint, Patience);
+        Assert.NotEqual(CellStatus.Completed, SweepFolderAssert.CellState(sweep, victim.Id).State);
         await new SlurmClient(new SlurmOptions { ConfigFile = cluster.ConfigFile }).CancelTaskAsync(victim.Slurm!.ArrayJobId, victim.Slurm.TaskId);
         var afterCancel = await SweepFolderAssert.WaitAsync(
             sweep, s => s[victim.Id] != "running" && s[manifest.Cells[1].Id] == "completed", Patience, Environment);
@@ -76,7 +86,7 @@ public sealed class SlurmSweepClusterTests(LocalSlurmCluster cluster) : IDisposa
         await SweepFolderAssert.WaitAsync(sweep, s => s.Values.All(v => v == "completed"), Patience, Environment);
         var state = SweepFolderAssert.CellState(sweep, victim.Id);
         Assert.Equal((CellStatus.Completed, 2), (state.State, state.Attempt));
-        Assert.Equal([1, 2, 3, 4], Assert.Single(SweepFolderAssert.Metrics(sweep, victim.Id).Models).History.Select(h => h.Epoch));
+        Assert.Equal(Enumerable.Range(1, Epochs), Assert.Single(SweepFolderAssert.Metrics(sweep, victim.Id).Models).History.Select(h => h.Epoch));
         Assert.Contains("resuming after epoch", await File.ReadAllTextAsync(Path.Combine(sweep, "slurm", $"{second.Cells[0].Slurm}.out")));
     }
 }

@@ -29,4 +29,14 @@ public sealed class NativeBackend(StateVectorSimulator simulator) : IStateVector
         simulator.AdjointVectorJacobianProduct(tape, angles, outputGradients, circuits, values, angleGradients, cancellationToken);
         return ValueTask.CompletedTask;
     }
+
+    public bool SharesShiftedPrefixes(CircuitTape tape) => simulator.SharesShiftedPrefixes(tape);
+
+    public ValueTask<double[]> ShiftedExpectationsAsync(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits,
+        ReadOnlyMemory<int> shiftedAngles, double shift, CancellationToken cancellationToken = default)
+    {
+        var expectations = new double[circuits * (1 + (2 * shiftedAngles.Length)) * tape.OutputCount];
+        simulator.ShiftedExpectations(tape, angles, circuits, shiftedAngles.Span, shift, expectations, cancellationToken);
+        return ValueTask.FromResult(expectations);
+    }
 }

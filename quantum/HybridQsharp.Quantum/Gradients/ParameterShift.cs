@@ -8,7 +8,8 @@ namespace HybridQsharp.Quantum.Gradients;
 /// The two-term parameter-shift rule: every rotation exp(-iθP/2) has
 /// dE/dθ = [E(θ + π/2) - E(θ - π/2)] / 2 exactly, using only circuit evaluations, so it works
 /// on any backend including hardware. Per circuit: one forward row plus two shifted rows per
-/// rotation that depends on a parameter, all sent to the backend in a single call.
+/// rotation that depends on a parameter, all sent to the backend in a single call. A state-vector backend evaluates them
+/// with shared prefixes (a shifted circuit equals the unshifted one up to its shifted gate); others get every row.
 /// </summary>
 public sealed class ParameterShift : IGradientMethod
 {
@@ -31,20 +32,9 @@ public sealed class ParameterShift : IGradientMethod
         var angleCount = tape.AngleCount;
         var baseAngles = tape.EvaluateAngles(parameters.Span, circuits);
 
-        // Rented, not allocated: on the paper's tape a batch of 64 needs 1 MB of rows every training step, which as a
-        // fresh large-object-heap array each time was zeroed and, after the GC gave its pages back, faulted in again.
-        var length = circuits * rowsPerCircuit * angleCount;
-        var rows = ArrayPool<double>.Shared.Rent(length);
-        double[] expectations;
-        try
-        {
-            FillRows(rows, baseAngles, shifted, circuits, rowsPerCircuit, angleCount);
-            expectations = await backend.ExpectationsAsync(tape, rows.AsMemory(0, length), circuits * rowsPerCircuit, cancellationToken);
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(rows);
-        }
+        var expectations = backend is IStateVectorBackend stateVector && stateVector.SharesShiftedPrefixes(tape)
+            ? await stateVector.ShiftedExpectationsAsync(tape, baseAngles, circuits, shifted, Shift, cancellationToken)
+            : await ShiftedRowsAsync(tape, backend, baseAngles, shifted, circuits, rowsPerCircuit, cancellationToken);
 
         var outputs = tape.OutputCount;
         var values = new double[circuits * outputs];
@@ -69,6 +59,26 @@ public sealed class ParameterShift : IGradientMethod
         }
 
         return new TapeJacobian(circuits, outputs, tape.ParameterCount, values, jacobian);
+    }
+
+    // Every shifted circuit as a row of its own, for backends that cannot branch states (Q#, hardware, large registers).
+    private static async ValueTask<double[]> ShiftedRowsAsync(CircuitTape tape, IQuantumBackend backend, double[] baseAngles, int[] shifted,
+        int circuits, int rowsPerCircuit, CancellationToken cancellationToken)
+    {
+        // Rented, not allocated: on the paper's tape a batch of 64 needs 1 MB of rows every training step, which as a
+        // fresh large-object-heap array each time was zeroed and, after the GC gave its pages back, faulted in again.
+        var angleCount = tape.AngleCount;
+        var length = circuits * rowsPerCircuit * angleCount;
+        var rows = ArrayPool<double>.Shared.Rent(length);
+        try
+        {
+            FillRows(rows, baseAngles, shifted, circuits, rowsPerCircuit, angleCount);
+            return await backend.ExpectationsAsync(tape, rows.AsMemory(0, length), circuits * rowsPerCircuit, cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(rows);
+        }
     }
 
     // Row (c, 0) is circuit c's angles; rows (c, 1 + 2s) and (c, 2 + 2s) shift angle shifted[s] by +π/2 and -π/2.

@@ -42,16 +42,25 @@ internal static class LaneKernels
     }
 
     /// <summary>Runs every step on <see cref="LaneScratch.Psi"/> from |0…0⟩.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward(LaneProgram program, LaneScratch scratch)
     {
-        var psi = scratch.Psi;
-        psi.SetZero();
-        var re = Vectors(psi.Re);
-        var im = Vectors(psi.Im);
+        scratch.Psi.SetZero();
+        Run(program, scratch, scratch.Psi, 0, program.Ops.Length);
+    }
+
+    /// <summary>
+    /// Applies steps <paramref name="from"/> … <paramref name="to"/> - 1 to <paramref name="state"/>, at the angles in the scratch's tables.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Run(LaneProgram program, LaneScratch scratch, StateBatch state, int from, int to)
+    {
+        var re = Vectors(state.Re);
+        var im = Vectors(state.Im);
         var v = scratch.Lanes / Vector<double>.Count;
-        foreach (var op in program.Ops)
+        var ops = program.Ops;
+        for (var index = from; index < to; index++)
         {
+            var op = ops[index];
             if (op.Kind == LaneOpKind.Fixed)
             {
                 ApplyFixed(op.Rows, op.Matrix, re, im, v, op.RealState);
@@ -76,16 +85,109 @@ internal static class LaneKernels
     }
 
     /// <summary>
-    /// Expectations of every observable for the first <paramref name="count"/> lanes into <paramref name="output"/> (count × outputs).
+    /// Parameter-shift expectations of the lanes' circuits, in <see cref="ShiftPlan"/>'s row order: row 0 unshifted, rows
+    /// 1 + 2s and 2 + 2s with angle s of the plan moved by +shift and -shift; <paramref name="output"/> is
+    /// count × plan.RowsPerCircuit × outputs. A shifted circuit equals the unshifted one up to the first step that reads the
+    /// shifted angle, so the unshifted run is advanced once, step by step, and each shifted circuit branches off it there:
+    /// on the paper's tape about half the steps of evaluating every shifted circuit from |0…0⟩. The angle tables hold
+    /// exactly what <see cref="LoadAngles"/> would for a shifted row, so the values equal that evaluation's bit for bit.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Expectations(LaneProgram program, LaneScratch scratch, int count, Span<double> output)
+    public static void ShiftedExpectations(LaneProgram program, LaneScratch scratch, ShiftPlan plan, ReadOnlySpan<double> angles, int first,
+        int circuits, Span<double> output)
+    {
+        var lanes = scratch.Lanes;
+        var count = Math.Min(lanes, circuits - first);
+        var outputs = program.Observables.Count;
+        var stride = plan.RowsPerCircuit * outputs;
+        LoadAngles(program, scratch, angles, first, circuits);
+        LoadShiftedAngles(program, scratch, plan, angles, first, count);
+
+        var unshifted = scratch.Psi;
+        var branch = scratch.Branch!;
+        unshifted.SetZero();
+        for (var step = 0; step <= program.Ops.Length; step++)
+        {
+            foreach (var s in plan.BranchingAt(step))
+            {
+                for (var direction = 0; direction < 2; direction++)
+                {
+                    var row = 1 + (2 * s) + direction;
+                    if (step == program.Ops.Length)
+                    {
+                        // No step reads the angle: shifting it changes nothing.
+                        Expectations(program, scratch, unshifted, count, output[(row * outputs)..], stride);
+                        continue;
+                    }
+
+                    unshifted.Re.AsSpan().CopyTo(branch.Re);
+                    unshifted.Im.AsSpan().CopyTo(branch.Im);
+                    var table = plan.Angles[s] * lanes;
+                    scratch.Cos.AsSpan(table, lanes).CopyTo(scratch.SavedCos);
+                    scratch.Sin.AsSpan(table, lanes).CopyTo(scratch.SavedSin);
+                    scratch.ShiftedCos.AsSpan(((2 * s) + direction) * lanes, lanes).CopyTo(scratch.Cos.AsSpan(table, lanes));
+                    scratch.ShiftedSin.AsSpan(((2 * s) + direction) * lanes, lanes).CopyTo(scratch.Sin.AsSpan(table, lanes));
+                    Run(program, scratch, branch, step, program.Ops.Length);
+                    scratch.SavedCos.CopyTo(scratch.Cos.AsSpan(table, lanes));
+                    scratch.SavedSin.CopyTo(scratch.Sin.AsSpan(table, lanes));
+                    Expectations(program, scratch, branch, count, output[(row * outputs)..], stride);
+                }
+            }
+
+            if (step < program.Ops.Length)
+            {
+                Run(program, scratch, unshifted, step, step + 1);
+            }
+        }
+
+        Expectations(program, scratch, unshifted, count, output, stride);
+    }
+
+    // cos and sin of (θ ± shift)/2 per lane for every shifted angle, computed as LoadAngles computes them for a row whose
+    // angle was moved by ± shift, so the branches see the same bits as evaluating that row.
+    private static void LoadShiftedAngles(LaneProgram program, LaneScratch scratch, ShiftPlan plan, ReadOnlySpan<double> angles, int first, int count)
+    {
+        var lanes = scratch.Lanes;
+        var angleCount = program.AngleCount;
+        var half = scratch.ShiftedSin;
+        Array.Clear(half);
+        for (var s = 0; s < plan.Angles.Length; s++)
+        {
+            var g = plan.Angles[s];
+            for (var l = 0; l < count; l++)
+            {
+                var angle = angles[((first + l) * angleCount) + g];
+                half[(2 * s * lanes) + l] = (angle + plan.Shift) / 2;
+                half[(((2 * s) + 1) * lanes) + l] = (angle - plan.Shift) / 2;
+            }
+        }
+
+        var sin = MemoryMarshal.Cast<double, Vector<double>>(half.AsSpan());
+        var cos = MemoryMarshal.Cast<double, Vector<double>>(scratch.ShiftedCos.AsSpan());
+        for (var k = 0; k < sin.Length; k++)
+        {
+            (sin[k], cos[k]) = VectorSinCos.SinCos(sin[k]);
+        }
+    }
+
+    /// <summary>
+    /// Expectations of every observable for the first <paramref name="count"/> lanes into <paramref name="output"/> (count × outputs).
+    /// </summary>
+    public static void Expectations(LaneProgram program, LaneScratch scratch, int count, Span<double> output) =>
+        Expectations(program, scratch, scratch.Psi, count, output, program.Observables.Count);
+
+    /// <summary>
+    /// Expectations of every observable in <paramref name="state"/> for the first <paramref name="count"/> lanes: lane l's
+    /// outputs from output[l * <paramref name="laneStride"/>] on.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Expectations(LaneProgram program, LaneScratch scratch, StateBatch state, int count, Span<double> output, int laneStride)
     {
         var lanes = scratch.Lanes;
         var v = lanes / Vector<double>.Count;
         var outputs = program.Observables.Count;
-        var re = Vectors(scratch.Psi.Re);
-        var im = Vectors(scratch.Psi.Im);
+        var re = Vectors(state.Re);
+        var im = Vectors(state.Im);
         Span<Vector<double>> sums = stackalloc Vector<double>[v];
         if (program.AllDiagonal)
         {
@@ -109,7 +211,7 @@ internal static class LaneKernels
                     }
                 }
 
-                Scatter(sums, count, output, outputs, o);
+                Scatter(sums, count, output, laneStride, o);
             }
 
             return;
@@ -145,7 +247,7 @@ internal static class LaneKernels
                 };
             }
 
-            Scatter(sums, count, output, outputs, o);
+            Scatter(sums, count, output, laneStride, o);
         }
     }
 
@@ -294,12 +396,12 @@ internal static class LaneKernels
 
     private static Span<Vector<double>> Vectors(double[] values) => MemoryMarshal.Cast<double, Vector<double>>(values.AsSpan());
 
-    private static void Scatter(ReadOnlySpan<Vector<double>> sums, int count, Span<double> output, int outputs, int o)
+    private static void Scatter(ReadOnlySpan<Vector<double>> sums, int count, Span<double> output, int laneStride, int o)
     {
         var flat = MemoryMarshal.Cast<Vector<double>, double>(sums);
         for (var l = 0; l < count; l++)
         {
-            output[(l * outputs) + o] = flat[l];
+            output[(l * laneStride) + o] = flat[l];
         }
     }
 

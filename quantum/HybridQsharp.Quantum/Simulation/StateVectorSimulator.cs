@@ -1,3 +1,4 @@
+using System.Numerics;
 using HybridQsharp.Quantum.Tapes;
 
 namespace HybridQsharp.Quantum.Simulation;
@@ -84,6 +85,51 @@ public sealed class StateVectorSimulator
         Expectations(tape, angles, circuits, expectations, cancellationToken);
         return expectations;
     }
+
+    /// <summary>Whether <see cref="ShiftedExpectations"/> runs this tape: registers small enough to run lane-batched.</summary>
+    public bool SharesShiftedPrefixes(CircuitTape tape) => tape.Qubits <= _maxLaneBatchedQubits;
+
+    /// <summary>
+    /// Parameter-shift expectations: for circuit c, row (c, 0) holds its expectations and rows (c, 1 + 2s) and (c, 2 + 2s)
+    /// those with angle <paramref name="shiftedAngles"/>[s] moved by +<paramref name="shift"/> and -<paramref name="shift"/>;
+    /// <paramref name="expectations"/> is circuits × (1 + 2·shifts) × outputs. The same numbers as <see cref="Expectations(CircuitTape,
+    /// ReadOnlyMemory{double}, int, Memory{double}, CancellationToken)"/> on those rows, at about half the work: each shifted
+    /// circuit branches off its unshifted one at the first gate that reads the shifted angle, instead of rerunning the prefix.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The register is too large to run lane-batched (<see cref="SharesShiftedPrefixes"/>).</exception>
+    public void ShiftedExpectations(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits, ReadOnlySpan<int> shiftedAngles, double shift,
+        Memory<double> expectations, CancellationToken cancellationToken = default)
+    {
+        Check(tape, angles.Length, circuits);
+        if (!SharesShiftedPrefixes(tape))
+        {
+            throw new NotSupportedException($"Shared-prefix parameter shift runs registers up to {_maxLaneBatchedQubits} qubits, not {tape.Qubits}.");
+        }
+
+        var program = LaneProgram.For(tape);
+        var plan = new ShiftPlan(program, shiftedAngles, shift);
+        var outputs = tape.OutputCount;
+        var perCircuit = plan.RowsPerCircuit * outputs;
+        if (expectations.Length != circuits * perCircuit)
+        {
+            throw new ArgumentException($"Expected room for {circuits} x {plan.RowsPerCircuit} x {outputs} expectations.", nameof(expectations));
+        }
+
+        // A batch holds few circuits here (64 in training, each with its 46 shifts), so lanes are narrowed until every worker has one.
+        var work = (long)circuits * plan.StepsPerCircuit << tape.Qubits;
+        var workers = WorkersFor(int.MaxValue, work);
+        var lanes = Math.Min(StateBatch.LanesFor(tape.Qubits), RoundUpToVector((circuits + workers - 1) / workers));
+        var batches = (circuits + lanes - 1) / lanes;
+        ForEach(batches, work, () => new LaneScratch(program, lanes, 0, plan.Angles.Length), cancellationToken, (scratch, b) =>
+        {
+            var first = b * lanes;
+            var count = Math.Min(lanes, circuits - first);
+            LaneKernels.ShiftedExpectations(program, scratch, plan, angles.Span, first, circuits,
+                expectations.Span.Slice(first * perCircuit, count * perCircuit));
+        });
+    }
+
+    private static int RoundUpToVector(int lanes) => Math.Max(1, (lanes + Vector<double>.Count - 1) / Vector<double>.Count) * Vector<double>.Count;
 
     /// <summary>
     /// Adjoint differentiation: values (circuits × outputs) and their derivatives with respect to
@@ -245,7 +291,7 @@ public sealed class StateVectorSimulator
     /// </summary>
     public void ForEach<TScratch>(int items, long work, Func<TScratch> createScratch, CancellationToken cancellationToken, Action<TScratch, int> body)
     {
-        var workers = (int)Math.Min(Math.Min(_maxDegreeOfParallelism, items), Math.Max(1, work / MinimumParallelWork));
+        var workers = WorkersFor(items, work);
         if (workers <= 1)
         {
             var scratch = createScratch();
@@ -271,6 +317,9 @@ public sealed class StateVectorSimulator
             }
         });
     }
+
+    // Up to one worker per core, one per MinimumParallelWork amplitude updates, and no more than there are items.
+    private int WorkersFor(int items, long work) => (int)Math.Min(Math.Min(_maxDegreeOfParallelism, items), Math.Max(1, work / MinimumParallelWork));
 
     private static void Check(CircuitTape tape, int angleCount, int circuits)
     {

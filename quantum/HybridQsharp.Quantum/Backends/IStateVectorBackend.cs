@@ -34,10 +34,11 @@ public interface IStateVectorBackend : IQuantumBackend
 
     /// <summary>
     /// Parameter-shift expectations with each circuit's prefix computed once: for circuit c, row (c, 0) its expectations,
-    /// rows (c, 1 + 2s) and (c, 2 + 2s) those with angle shiftedAngles[s] moved by +shift and -shift (circuits × (1 + 2·shifts)
-    /// × outputs), equal to <see cref="IQuantumBackend.ExpectationsAsync"/> on those rows. A shifted circuit only leaves the
-    /// unshifted one at its shifted gate, and only a backend holding states can branch there.
+    /// rows (c, 1 + 2s) and (c, 2 + 2s) those with angle shiftedAngles[s] moved by +shift and -shift, into
+    /// <paramref name="expectations"/> (circuits × (1 + 2·shifts) × outputs); equal to <see cref="IQuantumBackend.ExpectationsAsync"/>
+    /// on those rows. A shifted circuit only leaves the unshifted one at its shifted gate, and only a backend holding states
+    /// can branch there.
     /// </summary>
-    ValueTask<double[]> ShiftedExpectationsAsync(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits, ReadOnlyMemory<int> shiftedAngles,
-        double shift, CancellationToken cancellationToken = default);
+    ValueTask ShiftedExpectationsAsync(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits, ReadOnlyMemory<int> shiftedAngles,
+        double shift, Memory<double> expectations, CancellationToken cancellationToken = default);
 }

@@ -32,11 +32,10 @@ public sealed class NativeBackend(StateVectorSimulator simulator) : IStateVector
 
     public bool SharesShiftedPrefixes(CircuitTape tape) => simulator.SharesShiftedPrefixes(tape);
 
-    public ValueTask<double[]> ShiftedExpectationsAsync(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits,
-        ReadOnlyMemory<int> shiftedAngles, double shift, CancellationToken cancellationToken = default)
+    public ValueTask ShiftedExpectationsAsync(CircuitTape tape, ReadOnlyMemory<double> angles, int circuits, ReadOnlyMemory<int> shiftedAngles,
+        double shift, Memory<double> expectations, CancellationToken cancellationToken = default)
     {
-        var expectations = new double[circuits * (1 + (2 * shiftedAngles.Length)) * tape.OutputCount];
         simulator.ShiftedExpectations(tape, angles, circuits, shiftedAngles.Span, shift, expectations, cancellationToken);
-        return ValueTask.FromResult(expectations);
+        return ValueTask.CompletedTask;
     }
 }

@@ -81,6 +81,7 @@ public sealed class TrainingBenchmark(
             ["omp_wait_policy"] = TorchThreading.WaitPolicy,
             ["malloc"] = NativeHeap.Policy,
             ["gomp_spincount"] = Environment.GetEnvironmentVariable("GOMP_SPINCOUNT") ?? "unset",
+            ["tiered_compilation"] = TieredCompilation(),
             ["simulator_min_parallel_work"] = Quantum.Simulation.StateVectorSimulator.MinimumParallelWork.ToString(
                 System.Globalization.CultureInfo.InvariantCulture),
         };
@@ -94,6 +95,12 @@ public sealed class TrainingBenchmark(
             execution.Gradient.Name, threading,
             measurements, EnvironmentInfo.Collect(qsharpVersion));
     }
+
+    // The environment overrides the runtime configuration (the host project turns tiering off; docs/decisions.md).
+    private static string TieredCompilation() =>
+        Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") is { } variable ? $"DOTNET_TieredCompilation={variable}"
+        : AppContext.GetData("System.Runtime.TieredCompilation") is { } configured ? $"runtimeconfig {configured}"
+        : "runtime default (on)";
 
     /// <summary>
     /// The quantum layer alone, forward and backward on a batch of 64 softmax rows (as the peer measures its layer), median ms of 50.

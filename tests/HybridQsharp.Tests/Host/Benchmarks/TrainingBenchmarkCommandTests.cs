@@ -52,5 +52,10 @@ public sealed class TrainingBenchmarkCommandTests : IDisposable
         Assert.Equal(0, models["classical"].GetProperty("quantum_ms_median").GetDouble());
         Assert.True(root.GetProperty("quantum_layer_alone_ms").GetDouble() > 0);
         Assert.StartsWith("mmap threshold 32 MiB", root.GetProperty("threading").GetProperty("malloc").GetString());
+
+        // The host project turns tiering off; only the environment may turn it back on.
+        var tiering = root.GetProperty("threading").GetProperty("tiered_compilation").GetString()!;
+        Assert.True(tiering.Equals("runtimeconfig false", StringComparison.OrdinalIgnoreCase)
+            || tiering.StartsWith("DOTNET_TieredCompilation=", StringComparison.Ordinal), tiering);
     }
 }

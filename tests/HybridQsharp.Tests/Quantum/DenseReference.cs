@@ -122,6 +122,35 @@ public static class DenseReference
         return result;
     }
 
+    /// <summary>
+    /// dE_o/dp_k of the first <paramref name="circuits"/> rows of parameters by central differences of the dense expectations
+    /// (circuits × outputs × parameters).
+    /// </summary>
+    public static double[] CentralDifferences(CircuitTape tape, double[] parameters, int circuits, double step = 1e-5)
+    {
+        var outputs = tape.OutputCount;
+        var p = tape.ParameterCount;
+        var jacobian = new double[circuits * outputs * p];
+        for (var c = 0; c < circuits; c++)
+        {
+            for (var k = 0; k < p; k++)
+            {
+                var plus = parameters.AsSpan(c * p, p).ToArray();
+                var minus = (double[])plus.Clone();
+                plus[k] += step;
+                minus[k] -= step;
+                var ePlus = Expectations(tape, tape.EvaluateAngles(plus, 1), 1);
+                var eMinus = Expectations(tape, tape.EvaluateAngles(minus, 1), 1);
+                for (var o = 0; o < outputs; o++)
+                {
+                    jacobian[(((c * outputs) + o) * p) + k] = (ePlus[o] - eMinus[o]) / (2 * step);
+                }
+            }
+        }
+
+        return jacobian;
+    }
+
     public static Complex[,] Rx(double t) => Rotation(X, t);
 
     public static Complex[,] Ry(double t) => Rotation(Y, t);

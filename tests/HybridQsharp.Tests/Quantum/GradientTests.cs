@@ -37,7 +37,7 @@ public sealed class GradientTests(QsharpRuntimeFixture fixture)
 
         var shift = await ParameterShift.Instance.JacobianAsync(tape, native, parameters, circuits);
         var adjoint = await AdjointDifferentiation.Instance.JacobianAsync(tape, native, parameters, circuits);
-        var finite = CentralDifferences(tape, parameters, circuits, step: 1e-5);
+        var finite = DenseReference.CentralDifferences(tape, parameters, circuits);
 
         Assert.Equal(tape.OutputCount, shift.Outputs);
         Assert.Equal(shift.Values, adjoint.Values, (a, b) => Math.Abs(a - b) < 1e-12);
@@ -102,29 +102,4 @@ public sealed class GradientTests(QsharpRuntimeFixture fixture)
 
     private static CircuitTape WithObservables(CircuitTape tape, params string[] observables) =>
         new(tape.Qubits, tape.ParameterCount, tape.Gates, tape.Angles, observables.Select(PauliString.Parse).ToArray());
-
-    private double[] CentralDifferences(CircuitTape tape, double[] parameters, int circuits, double step)
-    {
-        var outputs = tape.OutputCount;
-        var p = tape.ParameterCount;
-        var jacobian = new double[circuits * outputs * p];
-        for (var c = 0; c < circuits; c++)
-        {
-            for (var k = 0; k < p; k++)
-            {
-                var plus = parameters.AsSpan(c * p, p).ToArray();
-                var minus = (double[])plus.Clone();
-                plus[k] += step;
-                minus[k] -= step;
-                var ePlus = _simulator.Expectations(tape, tape.EvaluateAngles(plus, 1), 1);
-                var eMinus = _simulator.Expectations(tape, tape.EvaluateAngles(minus, 1), 1);
-                for (var o = 0; o < outputs; o++)
-                {
-                    jacobian[(((c * outputs) + o) * p) + k] = (ePlus[o] - eMinus[o]) / (2 * step);
-                }
-            }
-        }
-
-        return jacobian;
-    }
 }

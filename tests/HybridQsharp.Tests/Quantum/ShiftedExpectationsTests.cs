@@ -93,7 +93,7 @@ public sealed class ShiftedExpectationsTests
         Assert.Equal(rows.Values, shared.Values);
         Assert.Equal(rows.Jacobian, shared.Jacobian);
         const int differenced = 4;
-        var finite = CentralDifferences(tape, parameters, differenced, step: 1e-5);
+        var finite = DenseReference.CentralDifferences(tape, parameters, differenced);
         Assert.Equal(finite, shared.Jacobian.AsSpan(0, finite.Length).ToArray(), (e, a) => Math.Abs(e - a) < 1e-6);
     }
 
@@ -135,31 +135,6 @@ public sealed class ShiftedExpectationsTests
         }
 
         return rows;
-    }
-
-    private static double[] CentralDifferences(CircuitTape tape, double[] parameters, int circuits, double step)
-    {
-        var outputs = tape.OutputCount;
-        var count = tape.ParameterCount;
-        var jacobian = new double[circuits * outputs * count];
-        for (var c = 0; c < circuits; c++)
-        {
-            for (var p = 0; p < count; p++)
-            {
-                var plus = parameters.AsSpan(c * count, count).ToArray();
-                var minus = plus.ToArray();
-                plus[p] += step;
-                minus[p] -= step;
-                var up = DenseReference.Expectations(tape, tape.EvaluateAngles(plus, 1), 1);
-                var down = DenseReference.Expectations(tape, tape.EvaluateAngles(minus, 1), 1);
-                for (var o = 0; o < outputs; o++)
-                {
-                    jacobian[(((c * outputs) + o) * count) + p] = (up[o] - down[o]) / (2 * step);
-                }
-            }
-        }
-
-        return jacobian;
     }
 
     /// <summary>

@@ -61,7 +61,7 @@ public sealed class SimulatorLayoutTests
 
         var adjoint = await AdjointDifferentiation.Instance.JacobianAsync(tape, backend, parameters, circuits);
 
-        var finite = CentralDifferences(tape, parameters, circuits);
+        var finite = DenseReference.CentralDifferences(tape, parameters, circuits);
         Assert.Equal(finite, adjoint.Jacobian, (e, a) => Math.Abs(e - a) < 1e-6);
         Assert.Equal(DenseReference.Expectations(tape, tape.EvaluateAngles(parameters, circuits), circuits), adjoint.Values,
             (e, a) => Math.Abs(e - a) < 1e-10);
@@ -145,31 +145,5 @@ public sealed class SimulatorLayoutTests
         var state = new StateVector(tape.Qubits);
         StateVectorSimulator.Run(tape, angles.AsSpan(circuit * tape.AngleCount, tape.AngleCount), state);
         return state.Expectation(observable);
-    }
-
-    private static double[] CentralDifferences(CircuitTape tape, double[] parameters, int circuits)
-    {
-        const double step = 1e-5;
-        var outputs = tape.OutputCount;
-        var p = tape.ParameterCount;
-        var jacobian = new double[circuits * outputs * p];
-        for (var c = 0; c < circuits; c++)
-        {
-            for (var k = 0; k < p; k++)
-            {
-                var plus = parameters.AsSpan(c * p, p).ToArray();
-                var minus = (double[])plus.Clone();
-                plus[k] += step;
-                minus[k] -= step;
-                var ePlus = DenseReference.Expectations(tape, tape.EvaluateAngles(plus, 1), 1);
-                var eMinus = DenseReference.Expectations(tape, tape.EvaluateAngles(minus, 1), 1);
-                for (var o = 0; o < outputs; o++)
-                {
-                    jacobian[(((c * outputs) + o) * p) + k] = (ePlus[o] - eMinus[o]) / (2 * step);
-                }
-            }
-        }
-
-        return jacobian;
     }
 }
